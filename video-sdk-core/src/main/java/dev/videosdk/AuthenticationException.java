@@ -1,0 +1,11 @@
+package dev.videosdk;
+
+/** The provider rejected the credentials (missing, wrong, expired or revoked key). */
+public class AuthenticationException extends VideoException {
+    private static final long serialVersionUID = 1L;
+
+    /** Creates the error. */
+    public AuthenticationException(String message, ErrorContext context, Throwable cause) {
+        super(message, context, false, cause);
+    }
+}

@@ -1,0 +1,281 @@
+package dev.videosdk;
+
+import dev.videosdk.internal.engine.DefaultVideoClient;
+import dev.videosdk.spi.ProviderCapabilities;
+import dev.videosdk.spi.VideoProvider;
+import dev.videosdk.spi.VideoProviderFactory;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Generates videos with any configured provider. Create one per application and share it: it is
+ * thread-safe, and all its jobs share one HTTP client and one scheduler, so thousands of jobs wait
+ * on a handful of threads.
+ *
+ * <pre>{@code
+ * try (VideoClient client = VideoClient.fromEnv()) {
+ *     VideoResult result = client.generate(
+ *             VideoRequest.text("A calico cat playing piano").durationSeconds(4).build(),
+ *             GenerateOptions.builder().onProgress(p -> System.err.println(p.percent())).build())
+ *         .join();
+ *     client.download(result.video(), Path.of("cat.mp4")).join();
+ * }
+ * }</pre>
+ *
+ * <p>Every method returns at once with a {@link CompletableFuture}; failures are
+ * {@link VideoException}s. Cancelling a future returned by {@link #generate} or {@link #await}
+ * stops waiting and, where the provider supports it, cancels the job remotely. Cancelling a
+ * dependent stage (from {@code thenApply} and friends) does not reach back to the job.
+ */
+public interface VideoClient extends AutoCloseable {
+
+    /** A client configured from the process environment ({@code VIDEO_PROVIDER}, provider keys). */
+    static VideoClient fromEnv() {
+        return builder().env(System.getenv()).build();
+    }
+
+    /** A client configured from {@code env} instead of the process environment. */
+    static VideoClient fromEnv(Map<String, String> env) {
+        return builder().env(env).build();
+    }
+
+    /** A builder; providers on the class path are found with {@link java.util.ServiceLoader}. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Submits the request and waits for the result. Validation errors fail the future before any
+     * network call.
+     */
+    default CompletableFuture<VideoResult> generate(VideoRequest request) {
+        return generate(request, GenerateOptions.defaults());
+    }
+
+    /** Submits the request and waits for the result, reporting progress to the options' listener. */
+    CompletableFuture<VideoResult> generate(VideoRequest request, GenerateOptions options);
+
+    /**
+     * Submits the request and completes with the accepted job at once; collect it later with
+     * {@link #await(VideoJob)}. Store {@link VideoJob#toToken()} to survive a restart.
+     */
+    CompletableFuture<VideoJob> submit(VideoRequest request);
+
+    /** Waits for a job, also one submitted before a restart (from its token). */
+    default CompletableFuture<VideoResult> await(VideoJob job) {
+        return await(job, GenerateOptions.defaults());
+    }
+
+    /** Waits for a job with the given options. */
+    CompletableFuture<VideoResult> await(VideoJob job, GenerateOptions options);
+
+    /** Checks a job's status once. */
+    CompletableFuture<JobStatus> status(VideoJob job);
+
+    /**
+     * Cancels a job: stops any local wait and, where the provider supports it, the job itself
+     * (so it stops billing). Completes normally also when the provider cannot cancel remotely.
+     */
+    CompletableFuture<Void> cancel(VideoJob job);
+
+    /**
+     * Downloads an asset to {@code target}: streamed to {@code target.part}, resumed after a
+     * dropped connection, moved into place only when complete. Completes with {@code target}.
+     */
+    CompletableFuture<Path> download(VideoAsset asset, Path target);
+
+    /** Streams an asset into {@code out} (not closed); completes with the number of bytes written. */
+    CompletableFuture<Long> download(VideoAsset asset, OutputStream out);
+
+    /** The callback receiver. */
+    Webhooks webhooks();
+
+    /** Ids of the providers this client can use. */
+    Set<String> providers();
+
+    /** The provider used when a request names none. */
+    String defaultProvider();
+
+    /** What a provider accepts. */
+    ProviderCapabilities capabilities(String provider);
+
+    /** Stops the executors this client created; executors passed in are never shut down. */
+    @Override
+    void close();
+
+    /** Builds a {@link VideoClient}. Every setting is optional. */
+    final class Builder {
+        final Map<String, String> env = new HashMap<>();
+        final List<VideoProvider> providers = new ArrayList<>();
+        final List<VideoProviderFactory> factories = new ArrayList<>();
+        String defaultProvider;
+        final List<String> fallback = new ArrayList<>();
+        final Map<String, Integer> maxInFlight = new LinkedHashMap<>();
+        final Map<String, PollingPolicy> polling = new HashMap<>();
+        RetryPolicy retryPolicy = RetryPolicy.defaults();
+        ScheduledExecutorService scheduler;
+        Clock clock = Clock.systemUTC();
+        HttpClient httpClient;
+        Duration requestTimeout = Duration.ofSeconds(60);
+        PromptRefiner promptRefiner;
+        long maxDownloadBytes = 4L * 1024 * 1024 * 1024;
+        int downloadResumes = 3;
+        DoubleSupplier random;
+        boolean discover = true;
+
+        Builder() {
+        }
+
+        /** Settings read as environment variables (keys, base URLs, {@code VIDEO_PROVIDER}); later calls add. */
+        public Builder env(Map<String, String> variables) {
+            env.putAll(variables);
+            return this;
+        }
+
+        /** One setting, as if it were an environment variable (e.g. {@code "KLING_API_KEY"}). */
+        public Builder setting(String name, String value) {
+            env.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Adds a ready-made provider instance (wins over a discovered factory of the same id). */
+        public Builder provider(VideoProvider provider) {
+            providers.add(Objects.requireNonNull(provider, "provider"));
+            return this;
+        }
+
+        /** Adds a provider factory besides those found with {@link java.util.ServiceLoader}. */
+        public Builder providerFactory(VideoProviderFactory factory) {
+            factories.add(Objects.requireNonNull(factory, "factory"));
+            return this;
+        }
+
+        /** Do not look for providers with {@link java.util.ServiceLoader} (default: look). */
+        public Builder withoutDiscovery() {
+            discover = false;
+            return this;
+        }
+
+        /** The provider for requests that name none. Default: {@code VIDEO_PROVIDER}, else the only one. */
+        public Builder defaultProvider(String id) {
+            defaultProvider = id;
+            return this;
+        }
+
+        /**
+         * Providers to try, in order, when the create call of a job fails with a retryable error
+         * (never after a job was accepted, never on content-policy or invalid-request errors).
+         */
+        public Builder fallback(String... ids) {
+            fallback.clear();
+            fallback.addAll(List.of(ids));
+            return this;
+        }
+
+        /** At most {@code n} jobs of {@code provider} generating at once; more wait in FIFO order. Default: no limit. */
+        public Builder maxJobsInFlight(String provider, int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxJobsInFlight must be at least 1, but was " + n);
+            }
+            maxInFlight.put(provider, n);
+            return this;
+        }
+
+        /** The polling policy for one provider (default: the provider's own). */
+        public Builder polling(String provider, PollingPolicy policy) {
+            polling.put(provider, Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /** How single HTTP calls are retried. Default: {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy policy) {
+            retryPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The scheduler for all waiting. Default: one daemon thread owned by the client. A scheduler
+         * passed here is never shut down by the client.
+         */
+        public Builder scheduler(ScheduledExecutorService scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** The clock for deadlines and timestamps. Default: the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * The HTTP client. Default: one created by the client with a 10 s connect timeout, redirects
+         * not followed (the downloader follows them itself, dropping credentials on foreign hosts).
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Response timeout of one HTTP call. Default 60 s. */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** The refiner used when a call asks for prompt refinement. Default: none. */
+        public Builder promptRefiner(PromptRefiner refiner) {
+            this.promptRefiner = refiner;
+            return this;
+        }
+
+        /** Largest download in bytes. Default 4 GiB. */
+        public Builder maxDownloadBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxDownloadBytes must be at least 1, but was " + bytes);
+            }
+            this.maxDownloadBytes = bytes;
+            return this;
+        }
+
+        /** How many times a dropped download is resumed. Default 3. */
+        public Builder downloadResumes(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("downloadResumes must be zero or more, but was " + n);
+            }
+            this.downloadResumes = n;
+            return this;
+        }
+
+        /** Source of randomness for jitter, values in [0, 1). Default: {@link java.util.concurrent.ThreadLocalRandom}. */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Builds the client.
+         *
+         * @throws ConfigurationException for an unknown default provider or none at all
+         */
+        public VideoClient build() {
+            return new DefaultVideoClient(new DefaultVideoClient.Settings(Map.copyOf(env), List.copyOf(providers),
+                    List.copyOf(factories), discover, defaultProvider, List.copyOf(fallback), Map.copyOf(maxInFlight),
+                    Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, promptRefiner,
+                    maxDownloadBytes, downloadResumes, random));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.videosdk;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A finished generation: the job, what it produced and how long it took.
+ *
+ * @param job            the job
+ * @param assets         produced files, the main video first
+ * @param promptSent     the prompt actually sent to the provider (after refinement, if any)
+ * @param originalPrompt the prompt the caller gave
+ * @param completedAt    when the SDK saw the job finish
+ * @param elapsed        submit-to-completion time as seen by the SDK
+ */
+public record VideoResult(VideoJob job, List<VideoAsset> assets, String promptSent, String originalPrompt,
+                          Instant completedAt, Duration elapsed) {
+
+    /** Validates and copies. */
+    public VideoResult {
+        Objects.requireNonNull(job, "job");
+        assets = List.copyOf(assets);
+        if (assets.isEmpty()) {
+            throw new IllegalArgumentException("a result must have at least one asset, but had none");
+        }
+    }
+
+    /** The main video: the first asset of variant {@code video}, else the first asset. */
+    public VideoAsset video() {
+        return assets.stream().filter(VideoAsset::isVideo).findFirst().orElse(assets.get(0));
+    }
+
+    /** Every asset of the given variant, e.g. {@link VideoAsset#THUMBNAIL}. */
+    public List<VideoAsset> assets(String variant) {
+        return assets.stream().filter(a -> a.variant().equals(variant)).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.videosdk.internal.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videosdk.ConfigurationException;
+import dev.videosdk.PollingPolicy;
+import dev.videosdk.internal.Json;
+import dev.videosdk.spi.HttpTransport;
+import dev.videosdk.spi.ProviderConfig;
+import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.VideoProvider;
+import dev.videosdk.spi.VideoProviderFactory;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * The providers of one client: given instances, given factories and factories found with
+ * {@link ServiceLoader} (looked up once). A factory's provider is created on first use, so a
+ * missing key only matters for the provider that needs it.
+ */
+final class ProviderRegistry {
+    /** A provider with everything the engine keeps per provider. */
+    record Entry(VideoProvider provider, ProviderContext context, PollingPolicy polling, InFlightLimiter limiter) {
+    }
+
+    private record Context(HttpTransport http, ScheduledExecutorService scheduler, Clock clock, ProviderConfig config,
+                           String userAgent) implements ProviderContext {
+        @Override
+        public ObjectMapper json() {
+            return Json.mapper();
+        }
+    }
+
+    private final Map<String, VideoProviderFactory> factories = new LinkedHashMap<>();
+    private final Map<String, VideoProvider> instances = new LinkedHashMap<>();
+    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, String> env;
+    private final Function<String, HttpTransport> transports;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final String userAgent;
+    private final Map<String, PollingPolicy> polling;
+    private final Map<String, Integer> maxInFlight;
+
+    ProviderRegistry(List<VideoProvider> given, List<VideoProviderFactory> givenFactories, boolean discover,
+                     Map<String, String> env, Function<String, HttpTransport> transports, ScheduledExecutorService scheduler,
+                     Clock clock, String userAgent, Map<String, PollingPolicy> polling, Map<String, Integer> maxInFlight) {
+        this.env = env;
+        this.transports = transports;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.userAgent = userAgent;
+        this.polling = polling;
+        this.maxInFlight = maxInFlight;
+        if (discover) {
+            for (VideoProviderFactory f : load()) {
+                factories.putIfAbsent(f.id(), f);
+            }
+        }
+        givenFactories.forEach(f -> factories.put(f.id(), f));
+        given.forEach(p -> instances.put(p.id(), p));
+    }
+
+    private static List<VideoProviderFactory> load() {
+        List<VideoProviderFactory> found = ServiceLoader.load(VideoProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).toList();
+        if (found.isEmpty()) {
+            // the context class loader may not see the SDK's jars (some containers); try ours
+            found = ServiceLoader.load(VideoProviderFactory.class, ProviderRegistry.class.getClassLoader()).stream()
+                    .map(ServiceLoader.Provider::get).toList();
+        }
+        return found;
+    }
+
+    /** Ids of every known provider, sorted. */
+    Set<String> ids() {
+        Set<String> ids = new TreeSet<>(factories.keySet());
+        ids.addAll(instances.keySet());
+        return ids;
+    }
+
+    /** Closes every provider created so far; a failure is logged, not thrown. */
+    void closeAll() {
+        for (Entry e : entries.values()) {
+            try {
+                e.provider().close();
+            } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(ProviderRegistry.class).warn("closing provider {} failed", e.provider().id(), ex);
+            }
+        }
+    }
+
+    boolean knows(String id) {
+        return instances.containsKey(id) || factories.containsKey(id);
+    }
+
+    /**
+     * The entry for a provider id, creating the provider on first use.
+     *
+     * @throws ConfigurationException for an unknown id (listing the known ones) or a missing setting
+     */
+    Entry get(String id) {
+        Entry existing = entries.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        if (!knows(id)) {
+            throw new ConfigurationException("unknown video provider '" + id + "'; known providers: " + ids()
+                    + ". Add the provider's module (e.g. dev.videosdk:video-sdk-" + id + ") to the class path", id);
+        }
+        return entries.computeIfAbsent(id, this::create);
+    }
+
+    private Entry create(String id) {
+        ProviderConfig config = new ProviderConfig(id, env);
+        VideoProvider provider = instances.containsKey(id) ? instances.get(id) : factories.get(id).create(config);
+        Context context = new Context(transports.apply(id), scheduler, clock, config, userAgent);
+        PollingPolicy policy = polling.getOrDefault(id, provider.defaultPolling());
+        Integer limit = maxInFlight.get(id);
+        return new Entry(provider, context, policy, limit == null ? null : new InFlightLimiter(limit));
+    }
+}

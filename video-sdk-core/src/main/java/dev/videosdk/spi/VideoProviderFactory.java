@@ -1,0 +1,19 @@
+package dev.videosdk.spi;
+
+/**
+ * Entry point of a provider module, found with {@link java.util.ServiceLoader}. Register the
+ * implementation in {@code META-INF/services/dev.videosdk.spi.VideoProviderFactory}; it must be
+ * public with a public no-argument constructor.
+ */
+public interface VideoProviderFactory {
+    /** The provider id users select, e.g. {@code "kling"}; lower case, stable. */
+    String id();
+
+    /**
+     * Creates the provider from its configuration. Called at most once per client.
+     *
+     * @throws dev.videosdk.ConfigurationException when a required setting is missing; the message
+     *         names the environment variable to set
+     */
+    VideoProvider create(ProviderConfig config);
+}

@@ -1,0 +1,66 @@
+package dev.videosdk.testing;
+
+import dev.videosdk.VideoException;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the {@link FakeVideoProvider} does with one job.
+ *
+ * <pre>{@code
+ * FakeScript.succeedAfter(3);                       // RUNNING, RUNNING, then SUCCEEDED on the 3rd status check
+ * FakeScript.failAfter(2, new GenerationFailedException(...));
+ * FakeScript.rejectSubmit(new RateLimitException(...));   // the create call itself fails
+ * FakeScript.neverFinish();
+ * }</pre>
+ *
+ * @param polls          status checks until the final state (the last check sees it)
+ * @param progress       percent reported by the checks before the last one (cycled if shorter)
+ * @param failure        the error of a failed job, or null for success
+ * @param submitFailure  the error of the create call, or null when it is accepted
+ * @param finishes       false for a job that runs forever
+ */
+public record FakeScript(int polls, List<Integer> progress, VideoException failure, VideoException submitFailure,
+                         boolean finishes) {
+
+    /** Validates. */
+    public FakeScript {
+        if (polls < 1) {
+            throw new IllegalArgumentException("polls must be at least 1, but was " + polls);
+        }
+        progress = List.copyOf(progress);
+    }
+
+    /** Succeeds on status check {@code polls}, reporting even progress steps before. */
+    public static FakeScript succeedAfter(int polls) {
+        return new FakeScript(polls, evenSteps(polls), null, null, true);
+    }
+
+    /** Fails with {@code error} on status check {@code polls}. */
+    public static FakeScript failAfter(int polls, VideoException error) {
+        return new FakeScript(polls, evenSteps(polls), Objects.requireNonNull(error, "error"), null, true);
+    }
+
+    /** The create call fails with {@code error}; no job exists. */
+    public static FakeScript rejectSubmit(VideoException error) {
+        return new FakeScript(1, List.of(), null, Objects.requireNonNull(error, "error"), true);
+    }
+
+    /** A job that stays RUNNING forever (to test deadlines and cancel). */
+    public static FakeScript neverFinish() {
+        return new FakeScript(1, List.of(50), null, null, false);
+    }
+
+    /** This script with explicit progress percentages. */
+    public FakeScript withProgress(Integer... percents) {
+        return new FakeScript(polls, List.of(percents), failure, submitFailure, finishes);
+    }
+
+    private static List<Integer> evenSteps(int polls) {
+        java.util.ArrayList<Integer> steps = new java.util.ArrayList<>();
+        for (int i = 1; i < polls; i++) {
+            steps.add(i * 100 / polls);
+        }
+        return steps;
+    }
+}
