@@ -1,0 +1,303 @@
+package dev.videosdk.internal.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.videosdk.AuthenticationException;
+import dev.videosdk.InvalidRequestException;
+import dev.videosdk.ProtocolException;
+import dev.videosdk.ProviderUnavailableException;
+import dev.videosdk.RateLimitException;
+import dev.videosdk.RetryPolicy;
+import dev.videosdk.spi.CallKind;
+import dev.videosdk.spi.CredentialPool;
+import dev.videosdk.spi.HttpCall;
+import dev.videosdk.spi.HttpReply;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class DefaultHttpTransportTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+
+    private final TestTime time = new TestTime();
+    private final DefaultHttpTransport transport = new DefaultHttpTransport("acme", HttpClient.newHttpClient(),
+            time.scheduler, time.clock, RetryPolicy.defaults(), Duration.ofSeconds(5), "test-agent", () -> 0.5);
+    private final CredentialPool pool = CredentialPool.bearer("acme", List.of("secret-one"));
+
+    private URI uri(String path) {
+        return URI.create(wm.baseUrl() + path);
+    }
+
+    private static Throwable failure(Runnable r) {
+        try {
+            r.run();
+        } catch (CompletionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure");
+    }
+
+    @Test
+    void send_rateLimitedWithRetryAfterSeconds_waitsThatLongThenSucceeds() {
+        wm.stubFor(get("/s").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")).willSetStateTo("ok"));
+        wm.stubFor(get("/s").inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson("{\"ok\":true}")));
+
+        HttpReply reply = TestTime.join(transport.send(HttpCall.get(uri("/s")).credentials(pool).build()));
+
+        assertThat(reply.json().path("ok").asBoolean()).isTrue();
+        assertThat(time.delays).containsExactly(Duration.ofSeconds(7));
+        wm.verify(2, getRequestedFor(urlEqualTo("/s")).withHeader("Authorization", equalTo("Bearer secret-one"))
+                .withHeader("User-Agent", equalTo("test-agent")));
+    }
+
+    @Test
+    void send_rateLimitedWithRetryAfterHttpDate_waitsUntilThatDate() {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(time.clock.instant().plusSeconds(12).atZone(ZoneOffset.UTC));
+        wm.stubFor(get("/d").inScenario("rl").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", date)).willSetStateTo("ok"));
+        wm.stubFor(get("/d").inScenario("rl").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.get(uri("/d")).build()));
+
+        assertThat(time.delays).containsExactly(Duration.ofSeconds(12));
+    }
+
+    @Test
+    void send_retryAfterBeyondCap_failsWithRateLimitCarryingIt() {
+        wm.stubFor(get("/long").willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.get(uri("/long")).build())));
+
+        assertThat(t).isInstanceOf(RateLimitException.class);
+        assertThat(((RateLimitException) t).retryAfter()).contains(Duration.ofHours(1));
+        wm.verify(1, getRequestedFor(urlEqualTo("/long")));
+    }
+
+    @Test
+    void send_503Burst_retriedWithCappedFullJitterBackoff() {
+        wm.stubFor(get("/b").inScenario("b").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("2"));
+        wm.stubFor(get("/b").inScenario("b").whenScenarioStateIs("2")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("3"));
+        wm.stubFor(get("/b").inScenario("b").whenScenarioStateIs("3").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.get(uri("/b")).build()));
+
+        // full jitter with random 0.5: half of 500 ms, then half of 1000 ms
+        assertThat(time.delays).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
+    }
+
+    @Test
+    void send_503Forever_givesUpAfterMaxRetriesWithUnavailable() {
+        wm.stubFor(get("/down").willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.get(uri("/down")).build())));
+
+        assertThat(t).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("HTTP 503")
+                .hasMessageContaining("<html>down</html>");
+        wm.verify(4, getRequestedFor(urlEqualTo("/down")));
+    }
+
+    @Test
+    void send_queryConnectionReset_isRetried() {
+        wm.stubFor(get("/r").inScenario("r").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
+        wm.stubFor(get("/r").inScenario("r").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.get(uri("/r")).build()));
+
+        wm.verify(2, getRequestedFor(urlEqualTo("/r")));
+    }
+
+    @Test
+    void send_queryEmptyReply_isRetried() {
+        wm.stubFor(get("/e").inScenario("e").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)).willSetStateTo("ok"));
+        wm.stubFor(get("/e").inScenario("e").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.get(uri("/e")).build()));
+
+        wm.verify(2, getRequestedFor(urlEqualTo("/e")));
+    }
+
+    @Test
+    void send_createConnectionDroppedAfterSending_isNotRetried() {
+        wm.stubFor(post("/jobs").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of("p", "x")).build())));
+
+        assertThat(t).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("a job may have been created");
+        assertThat(((ProviderUnavailableException) t).isRetryable()).isFalse();
+        wm.verify(1, postRequestedFor(urlEqualTo("/jobs")));
+    }
+
+    @Test
+    void send_createEmptyReply_isNotRetried() {
+        wm.stubFor(post("/jobs").willReturn(aResponse().withFault(Fault.EMPTY_RESPONSE)));
+
+        failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of()).build())));
+
+        wm.verify(1, postRequestedFor(urlEqualTo("/jobs")));
+    }
+
+    @Test
+    void send_create503_isNotRetriedUnlessDeclaredNotAccepted() {
+        wm.stubFor(post("/jobs").willReturn(aResponse().withStatus(503)));
+
+        failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of()).build())));
+        wm.verify(1, postRequestedFor(urlEqualTo("/jobs")));
+
+        wm.resetRequests();
+        failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of())
+                .retryCreateWhen(e -> e.httpStatus().orElse(0) == 503).build())));
+        wm.verify(4, postRequestedFor(urlEqualTo("/jobs")));
+    }
+
+    @Test
+    void send_create429_isRetriedBecauseNoJobWasStarted() {
+        wm.stubFor(post("/jobs").inScenario("c").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("retry-after-ms", "1500")).willSetStateTo("ok"));
+        wm.stubFor(post("/jobs").inScenario("c").whenScenarioStateIs("ok").willReturn(okJson("{\"id\":\"j1\"}")));
+
+        HttpReply reply = TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of()).build()));
+
+        assertThat(reply.json().path("id").asText()).isEqualTo("j1");
+        assertThat(time.delays).containsExactly(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void send_createWithIdempotencyKey_reusesTheSameKeyOnEveryTry() {
+        wm.stubFor(post("/jobs").inScenario("i").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("2"));
+        wm.stubFor(post("/jobs").inScenario("i").whenScenarioStateIs("2")
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("3"));
+        wm.stubFor(post("/jobs").inScenario("i").whenScenarioStateIs("3").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of("a", 1))
+                .idempotencyKey("Idempotency-Key", "key-123").build()));
+
+        wm.verify(3, postRequestedFor(urlEqualTo("/jobs")).withHeader("Idempotency-Key", equalTo("key-123")));
+    }
+
+    @Test
+    void send_malformedJson_readAsProtocolErrorWithExcerpt() {
+        wm.stubFor(get("/m").willReturn(aResponse().withStatus(200).withBody("{\"status\": tru")));
+
+        HttpReply reply = TestTime.join(transport.send(HttpCall.get(uri("/m")).build()));
+
+        assertThatThrownBy(reply::json).isInstanceOf(ProtocolException.class).hasMessageContaining("{\"status\": tru");
+    }
+
+    @Test
+    void send_htmlErrorPage_mappedByStatusWithExcerptAndRequestId() {
+        wm.stubFor(get("/h").willReturn(aResponse().withStatus(400).withHeader("x-request-id", "req-9")
+                .withBody("<html><body>Bad   request\n page</body></html>")));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.get(uri("/h")).build())));
+
+        assertThat(t).isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining("<html><body>Bad request page</body></html>").hasMessageContaining("request id req-9");
+        assertThat(((InvalidRequestException) t).requestId()).contains("req-9");
+    }
+
+    @Test
+    void send_readTimeout_mappedToUnavailableAndRetriedForQueries() {
+        DefaultHttpTransport impatient = new DefaultHttpTransport("acme", HttpClient.newHttpClient(), time.scheduler,
+                time.clock, RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200), "ua", () -> 0.5);
+        wm.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
+
+        Throwable t = failure(() -> TestTime.join(impatient.send(HttpCall.get(uri("/slow")).build())));
+
+        assertThat(t).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("did not answer in time");
+        wm.verify(2, getRequestedFor(urlEqualTo("/slow")));
+    }
+
+    @Test
+    void send_connectionRefused_createIsRetriedBecauseNothingWasSent() throws java.io.IOException {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        Throwable t = failure(() -> TestTime.join(transport.send(
+                HttpCall.post(URI.create("http://127.0.0.1:" + closedPort + "/jobs")).json(Map.of()).build())));
+
+        assertThat(t).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("could not be reached");
+        assertThat(time.delays).hasSize(3);
+    }
+
+    @Test
+    void send_keyPool_rateLimitedKeyCoolsDownAndNextKeyIsUsed() {
+        CredentialPool two = CredentialPool.bearer("acme", List.of("key-a", "key-b"));
+        wm.stubFor(get("/k").withHeader("Authorization", equalTo("Bearer key-a"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30")));
+        wm.stubFor(get("/k").withHeader("Authorization", equalTo("Bearer key-b")).willReturn(okJson("{}")));
+
+        HttpReply first = TestTime.join(transport.send(HttpCall.get(uri("/k")).credentials(two).build()));
+        HttpReply second = TestTime.join(transport.send(HttpCall.get(uri("/k")).credentials(two).build()));
+
+        assertThat(first.credentialId()).isEqualTo("acme#2");
+        assertThat(second.credentialId()).isEqualTo("acme#2"); // key a is still cooling down
+        assertThat(time.delays).allMatch(d -> d.compareTo(Duration.ofSeconds(1)) < 0); // no 30 s wait with a free key
+    }
+
+    @Test
+    void send_keyPool_rejectedKeyIsSetAsideAndJobCallsStayOnTheirKey() {
+        CredentialPool two = CredentialPool.bearer("acme", List.of("key-a", "key-b"));
+        wm.stubFor(get("/a").withHeader("Authorization", equalTo("Bearer key-a")).willReturn(aResponse().withStatus(401)));
+        wm.stubFor(get("/a").withHeader("Authorization", equalTo("Bearer key-b")).willReturn(okJson("{}")));
+
+        HttpReply reply = TestTime.join(transport.send(HttpCall.get(uri("/a")).credentials(two).build()));
+        assertThat(reply.credentialId()).isEqualTo("acme#2");
+        for (int i = 0; i < 3; i++) {
+            assertThat(TestTime.join(transport.send(HttpCall.get(uri("/a")).credentials(two).build())).credentialId())
+                    .isEqualTo("acme#2");
+        }
+        // a call about a job created with key a stays on key a and fails rather than switching keys
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.get(uri("/a")).credentials(two, "acme#1").build())));
+        assertThat(t).isInstanceOf(AuthenticationException.class);
+        assertThat(t.getMessage()).doesNotContain("key-a").doesNotContain("key-b");
+    }
+
+    @Test
+    void send_kindQueryIsDefaultForGetAndCreateForPost() {
+        assertThat(HttpCall.get(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+        assertThat(HttpCall.post(uri("/x")).build().kind()).isEqualTo(CallKind.CREATE);
+        assertThat(HttpCall.delete(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+    }
+
+    @Test
+    void credentialAndPool_toStringNeverShowTheSecret() {
+        CredentialPool p = CredentialPool.bearer("acme", List.of("sk-very-secret"));
+        assertThat(p.toString()).doesNotContain("sk-very-secret");
+        assertThat(p.select(time.clock.instant()).toString()).doesNotContain("sk-very-secret").contains("acme#1");
+    }
+
+    @Test
+    void redaction_removesSecretQueryParameters() {
+        assertThat(Redaction.uri(URI.create("https://h/v1/x?key=AIza123&alt=media&token=t0k")))
+                .isEqualTo("https://h/v1/x?key=***&alt=media&token=***");
+    }
+}
