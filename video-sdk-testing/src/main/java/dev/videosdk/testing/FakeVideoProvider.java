@@ -68,6 +68,8 @@ public final class FakeVideoProvider implements VideoProvider {
     private final List<String> cancelled = new CopyOnWriteArrayList<>();
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final AtomicInteger ids = new AtomicInteger();
+    private final String id;
+    private volatile Duration pollAfter;
     private volatile HttpServer server;
 
     private static final class Job {
@@ -88,6 +90,12 @@ public final class FakeVideoProvider implements VideoProvider {
 
     /** A fake with its own default script, polling policy and webhook secret. */
     public FakeVideoProvider(FakeScript defaultScript, PollingPolicy polling, String webhookSecret) {
+        this(ID, defaultScript, polling, webhookSecret);
+    }
+
+    /** A fake registered under another id (e.g. to test fallback between two providers). */
+    public FakeVideoProvider(String id, FakeScript defaultScript, PollingPolicy polling, String webhookSecret) {
+        this.id = id;
         this.defaultScript = defaultScript;
         this.polling = polling;
         this.webhookSecret = webhookSecret;
@@ -96,6 +104,12 @@ public final class FakeVideoProvider implements VideoProvider {
     /** Queues the script for the next submitted job (FIFO). */
     public synchronized FakeVideoProvider enqueue(FakeScript script) {
         scripts.add(script);
+        return this;
+    }
+
+    /** Makes every status carry a "look again after" hint, as some providers send. */
+    public FakeVideoProvider pollAfterHint(Duration hint) {
+        this.pollAfter = hint;
         return this;
     }
 
@@ -129,7 +143,7 @@ public final class FakeVideoProvider implements VideoProvider {
 
     @Override
     public String id() {
-        return ID;
+        return id;
     }
 
     @Override
@@ -159,18 +173,23 @@ public final class FakeVideoProvider implements VideoProvider {
         if (script.submitFailure() != null) {
             return CompletableFuture.failedFuture(script.submitFailure());
         }
-        String id = "fake-" + ids.incrementAndGet();
-        jobs.put(id, new Job(script));
-        return CompletableFuture.completedFuture(VideoJob.of(ID, id, capabilities().modelOrDefault(request.model()),
+        String jobId = id + "-" + ids.incrementAndGet();
+        jobs.put(jobId, new Job(script));
+        return CompletableFuture.completedFuture(VideoJob.of(id, jobId, capabilities().modelOrDefault(request.model()),
                 ctx.clock().instant()));
     }
 
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
+        Duration hint = pollAfter;
+        return hint == null ? check(job) : check(job).thenApply(s -> s.withPollAfter(hint));
+    }
+
+    private CompletableFuture<JobStatus> check(VideoJob job) {
         Job state = jobs.get(job.id());
         if (state == null) {
-            return CompletableFuture.failedFuture(new NotFoundException("fake job " + job.id() + " does not exist",
-                    ErrorContext.of(ID, 404, "not_found", null), null));
+            return CompletableFuture.failedFuture(new NotFoundException(id + " job " + job.id() + " does not exist",
+                    ErrorContext.of(id, 404, "not_found", null), null));
         }
         if (state.cancelled) {
             return CompletableFuture.completedFuture(JobStatus.cancelled("cancelled").withRaw("cancelled", null));
@@ -205,7 +224,7 @@ public final class FakeVideoProvider implements VideoProvider {
         String given = request.header("x-fake-signature").orElse("");
         if (!MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-            throw new WebhookVerificationException("fake webhook signature does not match", ErrorContext.local(ID), null);
+            throw new WebhookVerificationException(id + " webhook signature does not match", ErrorContext.local(id), null);
         }
         JsonNode body;
         try {
