@@ -1,6 +1,8 @@
 package dev.videosdk.testing;
 
+import dev.videosdk.PollingPolicy;
 import dev.videosdk.spi.ProviderConfig;
+import java.time.Duration;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
 
@@ -15,10 +17,14 @@ public final class FakeVideoProviderFactory implements VideoProviderFactory {
         return FakeVideoProvider.ID;
     }
 
+    /**
+     * Settings: {@code FAKE_POLL_INTERVAL_MS} (default 300; the demo's pace), {@code FAKE_WEBHOOK_SECRET}
+     * (default {@code fake-secret}). Every job succeeds on its 5th status check.
+     */
     @Override
     public VideoProvider create(ProviderConfig config) {
-        FakeVideoProvider defaults = new FakeVideoProvider();
-        return new FakeVideoProvider(dev.videosdk.testing.FakeScript.succeedAfter(5), defaults.defaultPolling(),
-                config.get("FAKE_WEBHOOK_SECRET").orElse("fake-secret"));
+        Duration interval = Duration.ofMillis(config.get("FAKE_POLL_INTERVAL_MS").map(Long::parseLong).orElse(300L));
+        PollingPolicy polling = new PollingPolicy(interval, interval, 1.0, interval, 0.0, Integer.MAX_VALUE, Duration.ofMinutes(1));
+        return new FakeVideoProvider(FakeScript.succeedAfter(5), polling, config.get("FAKE_WEBHOOK_SECRET").orElse("fake-secret"));
     }
 }
