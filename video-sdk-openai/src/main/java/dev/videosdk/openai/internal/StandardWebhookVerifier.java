@@ -1,0 +1,154 @@
+package dev.videosdk.openai.internal;
+
+import dev.videosdk.ErrorContext;
+import dev.videosdk.WebhookVerificationException;
+import dev.videosdk.spi.WebhookRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Verifies Standard Webhooks signatures as OpenAI sends them: headers {@code webhook-id},
+ * {@code webhook-timestamp} (unix seconds, within the tolerance either way) and
+ * {@code webhook-signature} (space-separated {@code v1,<base64>} entries, any may match);
+ * HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded {@code whsec_} secret;
+ * constant-time comparison; an id seen before is a replay.
+ */
+public final class StandardWebhookVerifier {
+    /** Default timestamp tolerance, as in OpenAI's SDKs. */
+    public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+    private static final String PREFIX = "whsec_";
+
+    private final String provider;
+    private final List<byte[]> keys;
+    private final Duration tolerance;
+    private final SeenWebhookIds seen;
+
+    /**
+     * A verifier for one or more secrets (any may have signed).
+     *
+     * @throws IllegalArgumentException when a {@code whsec_} secret is not valid base64 (the secret is not quoted)
+     */
+    public StandardWebhookVerifier(String provider, List<String> secrets, Duration tolerance, SeenWebhookIds seen) {
+        this.provider = provider;
+        this.keys = secrets.stream().map(StandardWebhookVerifier::key).toList();
+        this.tolerance = tolerance;
+        this.seen = seen;
+    }
+
+    /** The HMAC key of a secret: base64 after {@code whsec_}, else the secret's UTF-8 bytes. */
+    static byte[] key(String secret) {
+        if (secret.startsWith(PREFIX)) {
+            try {
+                return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("webhook secret must be whsec_ followed by base64, but it is not valid base64");
+            }
+        }
+        return secret.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Verifies the callback; returns its webhook id.
+     *
+     * @throws WebhookVerificationException naming what failed (never the secret or the expected signature)
+     */
+    public String verify(WebhookRequest request, Instant now) {
+        String id = require(request, "webhook-id");
+        String timestamp = require(request, "webhook-timestamp");
+        String signatures = require(request, "webhook-signature");
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp.trim());
+        } catch (NumberFormatException e) {
+            throw fail("webhook-timestamp must be whole unix seconds, but was " + excerpt(timestamp));
+        }
+        Instant sent = Instant.ofEpochSecond(seconds);
+        if (sent.isBefore(now.minus(tolerance))) {
+            throw fail("webhook-timestamp " + seconds + " is too old (more than " + tolerance.toSeconds() + " s before now)");
+        }
+        if (sent.isAfter(now.plus(tolerance))) {
+            throw fail("webhook-timestamp " + seconds + " is too new (more than " + tolerance.toSeconds() + " s after now)");
+        }
+        byte[] signed = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), request.body());
+        List<byte[]> given = signatures(signatures);
+        if (given.isEmpty()) {
+            throw fail("webhook-signature has no v1 signature");
+        }
+        boolean match = false;
+        for (byte[] key : keys) {
+            byte[] expected = hmac(key, signed);
+            for (byte[] candidate : given) {
+                match |= MessageDigest.isEqual(expected, candidate);
+            }
+        }
+        if (!match) {
+            throw fail("webhook-signature does not match the body (wrong secret, or the body was changed)");
+        }
+        if (!seen.add(id, sent, now)) {
+            throw fail("webhook " + excerpt(id) + " was already received; a replay is rejected");
+        }
+        return id;
+    }
+
+    /** The decoded {@code v1} entries of a signature header; other versions and bad base64 are skipped. */
+    static List<byte[]> signatures(String header) {
+        List<byte[]> out = new ArrayList<>();
+        for (String entry : header.trim().split("\\s+")) {
+            int comma = entry.indexOf(',');
+            if (comma < 0 || !entry.substring(0, comma).equals("v1")) {
+                continue;
+            }
+            try {
+                out.add(Base64.getDecoder().decode(entry.substring(comma + 1)));
+            } catch (IllegalArgumentException e) {
+                // not base64: cannot match, skip like any foreign entry
+            }
+        }
+        return out;
+    }
+
+    /** HMAC-SHA256(key, content); base64 of it is what a signer sends. */
+    static byte[] hmac(byte[] key, byte[] content) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(content);
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private String require(WebhookRequest request, String header) {
+        return request.header(header).filter(v -> !v.isBlank())
+                .orElseThrow(() -> fail("the " + header + " header is missing"));
+    }
+
+    private WebhookVerificationException fail(String why) {
+        return new WebhookVerificationException(provider + " webhook rejected: " + why, ErrorContext.local(provider), null);
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String excerpt(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    @Override
+    public String toString() {
+        return "StandardWebhookVerifier[" + provider + ", " + keys.size() + " secret(s), tolerance " + tolerance + "]";
+    }
+}
