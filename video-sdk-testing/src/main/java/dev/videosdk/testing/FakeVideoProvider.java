@@ -8,6 +8,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.NotFoundException;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.VideoAsset;
+import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
@@ -105,6 +106,15 @@ public final class FakeVideoProvider implements VideoProvider {
     public synchronized FakeVideoProvider enqueue(FakeScript script) {
         scripts.add(script);
         return this;
+    }
+
+    /**
+     * A client that uses only this fake, on virtual time: the one line of setup a test needs.
+     * {@code VideoClient client = fake.client(time);}
+     */
+    public VideoClient client(VirtualTime time) {
+        return VideoClient.builder().withoutDiscovery().provider(this)
+                .clock(time.clock()).scheduler(time.scheduler()).build();
     }
 
     /** Makes every status carry a "look again after" hint, as some providers send. */

@@ -292,6 +292,16 @@ class JobLifecycleTest {
     }
 
     @Test
+    void fakeClient_oneLineSetupRunsOnVirtualTime() {
+        VirtualTime t = VirtualTime.start();
+        try (VideoClient c = new FakeVideoProvider().client(t)) {
+            VideoResult r = t.run(c.generate(VideoRequest.text("x").build()));
+            assertThat(r.job().provider()).isEqualTo("fake");
+            assertThat(t.elapsed()).isEqualTo(Duration.ofMillis(900));
+        }
+    }
+
+    @Test
     void fakeProvider_isDeterministicAndRecordsRequests() {
         time.run(client.generate(VideoRequest.text("one").build()));
         time.run(client.generate(VideoRequest.text("two").build()));
