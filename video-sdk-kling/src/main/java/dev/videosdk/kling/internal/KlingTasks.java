@@ -1,0 +1,116 @@
+package dev.videosdk.kling.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.videosdk.ContentPolicyException;
+import dev.videosdk.ErrorContext;
+import dev.videosdk.GenerationFailedException;
+import dev.videosdk.JobState;
+import dev.videosdk.JobStatus;
+import dev.videosdk.ProtocolException;
+import dev.videosdk.VideoAsset;
+import dev.videosdk.VideoJob;
+import dev.videosdk.spi.StatusTable;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads Kling's task object (from a status answer's {@code data}, or a callback body) into a
+ * {@link JobStatus}. {@code submitted} is queued, {@code processing} running, {@code succeed}
+ * succeeded (only with at least one video URL), {@code failed} failed; any other word counts as
+ * running, bounded by the polling deadline.
+ */
+final class KlingTasks {
+    /** Kling deletes results 30 days after the task; no shorter link expiry is documented. */
+    static final Duration RESULT_RETENTION = Duration.ofDays(30);
+    /** Variant of the watermarked copy returned when {@code watermark_info.enabled} was set. */
+    static final String WATERMARKED = "watermarked";
+
+    static final StatusTable STATUSES = StatusTable.builder()
+            .queued("submitted")
+            .running("processing")
+            .succeeded("succeed", "succeeded")
+            .failed("failed")
+            .build();
+
+    /** Words in a failure reason that mean moderation refused it (free text, so a heuristic). */
+    private static final List<String> POLICY_WORDS = List.of("risk", "moderat", "sensitive", "policy", "violat",
+            "inappropriate", "illegal", "content security", "审核", "违规", "敏感");
+
+    private KlingTasks() {
+    }
+
+    /** The task's status; {@code task} is the task object, {@code rawJson} the text it came in. */
+    static JobStatus status(JsonNode task, VideoJob job, Instant now, String rawJson, String requestId) {
+        String word = task.path("task_status").asText(null);
+        String reason = task.path("task_status_msg").asText("");
+        JobState state = STATUSES.stateOf(word);
+        JobStatus status = switch (state) {
+            case QUEUED -> JobStatus.queued();
+            case SUCCEEDED -> succeeded(task, job, now, word, requestId);
+            case FAILED -> JobStatus.failed(failure(job, reason, requestId));
+            default -> JobStatus.running(null);
+        };
+        if (!reason.isBlank() && status.message() == null) {
+            status = status.withMessage(reason);
+        }
+        return status.withRaw(word, rawJson);
+    }
+
+    private static JobStatus succeeded(JsonNode task, VideoJob job, Instant now, String word, String requestId) {
+        Instant finished = task.hasNonNull("updated_at") && task.get("updated_at").canConvertToLong()
+                ? Instant.ofEpochMilli(task.get("updated_at").asLong()) : now;
+        Instant expires = finished.plus(RESULT_RETENTION);
+        List<VideoAsset> assets = new ArrayList<>();
+        List<String> durations = new ArrayList<>();
+        for (JsonNode video : task.path("task_result").path("videos")) {
+            URI url = uri(video.path("url").asText(""));
+            if (url == null) {
+                continue;
+            }
+            assets.add(new VideoAsset(url, "video/mp4", expires, VideoAsset.VIDEO, job.provider(), job.keyId()));
+            if (video.hasNonNull("duration")) {
+                durations.add(video.get("duration").asText() + " s");
+            }
+            URI watermarked = uri(video.path("watermark_url").asText(""));
+            if (watermarked != null) {
+                assets.add(new VideoAsset(watermarked, "video/mp4", expires, WATERMARKED, job.provider(), job.keyId()));
+            }
+        }
+        if (assets.stream().noneMatch(VideoAsset::isVideo)) {
+            return JobStatus.failed(new ProtocolException("kling reported task " + job.id() + " as " + word
+                    + " but gave no video URL in task_result.videos", ErrorContext.of(job.provider(), 200, null, requestId),
+                    null));
+        }
+        JobStatus status = JobStatus.succeeded(assets);
+        return durations.isEmpty() ? status : status.withMessage("video length " + String.join(", ", durations));
+    }
+
+    private static dev.videosdk.VideoException failure(VideoJob job, String reason, String requestId) {
+        ErrorContext ctx = ErrorContext.of(job.provider(), 200, null, requestId);
+        String text = "kling task " + job.id() + " failed" + (reason.isBlank() ? " without a reason" : ": " + reason);
+        String lower = reason.toLowerCase(Locale.ROOT);
+        if (POLICY_WORDS.stream().anyMatch(lower::contains)) {
+            return new ContentPolicyException(text, List.of(reason), ctx, null);
+        }
+        return new GenerationFailedException(text, ctx, false, null);
+    }
+
+    /** An absolute http(s) URI, or null. */
+    private static URI uri(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(text.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+}
