@@ -51,6 +51,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -387,20 +388,24 @@ public final class DefaultVideoClient implements VideoClient {
         PollingPolicy policy = options.polling() != null ? options.polling() : entry.polling();
         Instant begun = clock.instant();
         AtomicInteger updates = new AtomicInteger();
-        CompletableFuture<JobStatus>[] holder = newHolder();
-        VideoJob[] jobRef = new VideoJob[1];
+        // the final status; cancelling it cancels the provider's stream
+        TrackedFuture<JobStatus> finalStatus = new TrackedFuture<>();
+        AtomicReference<VideoJob> jobRef = new AtomicReference<>();
         StreamObserver observer = new StreamObserver() {
             @Override
             public void started(VideoJob job) {
-                jobRef[0] = job;
-                streams.put(key(job.provider(), job.id()), holder[0]);
-                holder[0].whenComplete((s, e) -> streams.remove(key(job.provider(), job.id())));
-                started.complete(new StreamRun(job, holder[0]));
+                if (!jobRef.compareAndSet(null, job)) {
+                    return;
+                }
+                String k = key(job.provider(), job.id());
+                streams.put(k, finalStatus);
+                finalStatus.whenComplete((s, e) -> streams.remove(k, finalStatus));
+                started.complete(new StreamRun(job, finalStatus));
             }
 
             @Override
             public void update(JobStatus status) {
-                VideoJob job = jobRef[0];
+                VideoJob job = jobRef.get();
                 if (job == null) {
                     return;
                 }
@@ -418,33 +423,33 @@ public final class DefaultVideoClient implements VideoClient {
         } catch (RuntimeException e) {
             stream = CompletableFuture.failedFuture(e);
         }
-        holder[0] = stream;
+        finalStatus.track(stream);
         var deadline = scheduler.schedule(() -> {
-            VideoJob job = jobRef[0];
-            if (job != null && !holder[0].isDone()) {
-                holder[0].completeExceptionally(new GenerationTimeoutException(entry.provider().id() + " stream did not finish within "
-                        + policy.timeout().toSeconds() + " s", job, policy.timeout(), updates.get(), ErrorContext.local(job.provider())));
-                holder[0].cancel(true);
+            VideoJob job = jobRef.get();
+            if (job != null && !finalStatus.isDone()) {
+                finalStatus.completeExceptionally(new GenerationTimeoutException(entry.provider().id()
+                        + " stream did not finish within " + policy.timeout().toSeconds() + " s", job, policy.timeout(),
+                        updates.get(), ErrorContext.local(job.provider())));
+                finalStatus.cancel(true); // closes the stream; the timeout stays the outcome
             }
         }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
         stream.whenComplete((status, error) -> {
             deadline.cancel(false);
+            if (error != null) {
+                finalStatus.completeExceptionally(Futures.unwrap(error));
+            } else {
+                finalStatus.complete(status);
+            }
             if (!started.isDone()) {
                 if (error != null) {
                     started.completeExceptionally(error);
                 } else {
-                    VideoJob job = VideoJob.of(entry.provider().id(), "stream-" + java.util.UUID.randomUUID(),
-                            request.model(), begun);
-                    started.complete(new StreamRun(job, CompletableFuture.completedFuture(status)));
+                    VideoJob job = VideoJob.of(entry.provider().id(), "stream-" + java.util.UUID.randomUUID(), request.model(), begun);
+                    started.complete(new StreamRun(job, finalStatus));
                 }
             }
         });
         return started;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static CompletableFuture<JobStatus>[] newHolder() {
-        return (CompletableFuture<JobStatus>[]) new CompletableFuture<?>[1];
     }
 
     @Override
