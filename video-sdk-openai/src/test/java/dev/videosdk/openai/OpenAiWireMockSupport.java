@@ -1,6 +1,8 @@
 package dev.videosdk.openai;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.videosdk.VideoClient;
@@ -8,6 +10,9 @@ import dev.videosdk.openai.internal.OpenAiProviderFactory;
 import dev.videosdk.testing.VirtualTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +49,13 @@ abstract class OpenAiWireMockSupport {
         if (client != null) {
             client.close();
         }
+    }
+
+    /** What {@code future} failed with, without the {@code CompletionException}/{@code ExecutionException} wrapper. */
+    Throwable failureOf(CompletableFuture<?> future) {
+        Throwable t = catchThrowable(() -> time.run(future));
+        assertThat(t).as("the future should fail").isNotNull();
+        return (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null ? t.getCause() : t;
     }
 
     /** A {@code Video} object as the API sends it. */
