@@ -6,7 +6,7 @@ import java.util.function.Supplier;
 
 /**
  * One API credential: the headers to put on a call, and a non-secret label used in logs, job
- * tokens and key pools. Implementations must never reveal the secret in {@link #toString()}.
+ * tokens and key pools. Implementations must never reveal the secret in {@code toString()}.
  */
 public interface Credential {
 
