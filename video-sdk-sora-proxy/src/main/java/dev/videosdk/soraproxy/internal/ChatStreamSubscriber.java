@@ -1,8 +1,10 @@
 package dev.videosdk.soraproxy.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.GenerationTimeoutException;
 import dev.videosdk.JobStatus;
@@ -47,6 +49,7 @@ final class ChatStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
     private final String requestId;
     private final Instant started;
     private final SseParser parser = SseParser.lenient(this::onEvent);
+    private final ObjectReader reader;
 
     private volatile Flow.Subscription subscription;
     private volatile Instant lastActivity;
@@ -63,6 +66,7 @@ final class ChatStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         this.errors = errors;
         this.observer = observer;
         this.json = json;
+        this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.scheduler = scheduler;
         this.clock = clock;
         this.idleTimeout = idleTimeout;
@@ -131,6 +135,32 @@ final class ChatStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
             return;
         }
         String data = event.data().strip();
+        if ("error".equals(event.type())) {
+            JsonNode node = parse(data);
+            JsonNode error = node != null && node.has("error") ? node.get("error")
+                    : node != null ? node : json.getNodeFactory().textNode(data);
+            result.completeExceptionally(errors.inStream(error, requestId));
+            return;
+        }
+        if (data.indexOf('\n') >= 0 && data.lines().filter(l -> !l.isBlank()).allMatch(ChatStreamSubscriber::isChunkLine)) {
+            // consecutive data: lines without blank lines between them: one chunk per line
+            for (String line : (Iterable<String>) data.lines()::iterator) {
+                if (result.isDone()) {
+                    return;
+                }
+                onChunk(line.strip());
+            }
+            return;
+        }
+        onChunk(data);
+    }
+
+    private static boolean isChunkLine(String line) {
+        String l = line.strip();
+        return l.startsWith("{") || l.startsWith("[DONE]");
+    }
+
+    private void onChunk(String data) {
         if (data.startsWith("[DONE]")) {
             conclude("[DONE]");
             return;
@@ -138,16 +168,7 @@ final class ChatStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         if (data.isEmpty()) {
             return;
         }
-        JsonNode node;
-        try {
-            node = json.readTree(data);
-        } catch (JsonProcessingException e) {
-            node = null;
-        }
-        if ("error".equals(event.type()) && (node == null || !node.has("error"))) {
-            result.completeExceptionally(errors.inStream(node != null ? node : json.getNodeFactory().textNode(data), requestId));
-            return;
-        }
+        JsonNode node = parse(data);
         if (node == null || !node.isObject()) {
             malformed++;
             LOG.debug("{} skipped unreadable chunk {} of job {}: {}", job.provider(), malformed, job.id(),
@@ -165,6 +186,15 @@ final class ChatStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>> {
         }
         if (transcript.finishedWithLink()) {
             conclude("finish_reason");
+        }
+    }
+
+    /** The data as JSON, or null when it is not one JSON value (trailing text counts as unreadable). */
+    private JsonNode parse(String data) {
+        try {
+            return reader.readTree(data);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 
