@@ -20,9 +20,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 abstract class OpenAiWireMockSupport {
     static final String KEY = "sk-test-key";
 
+    static final ServedRequests SERVED = new ServedRequests();
+
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(SERVED)).build();
 
     final VirtualTime time = VirtualTime.start();
     private VideoClient client;
