@@ -156,6 +156,19 @@ class JobLifecycleTest {
     }
 
     @Test
+    void generate_withProgress_schedulesTheNextCheckAtTheEstimatedFinish() {
+        PollingPolicy patient = new PollingPolicy(Duration.ofSeconds(5), Duration.ofSeconds(5), 1.0, Duration.ofSeconds(60),
+                0.0, Integer.MAX_VALUE, Duration.ofMinutes(10));
+        fake.enqueue(FakeScript.succeedAfter(5).withProgress(0, 10, 20, 60)); // the 1st check sees "queued"
+
+        time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().polling(patient).build()));
+
+        // 10 % at 10 s, 20 % at 15 s: 2 %/s, so 80 % more takes 40 s; then 60 % at 55 s: 36 s more
+        assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(40), Duration.ofSeconds(36));
+    }
+
+    @Test
     void submitThenAwaitFromToken_resumesWithoutResubmitting() {
         String token = time.run(client.submit(VideoRequest.text("x").build())).toToken();
         client.close();

@@ -44,6 +44,9 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
     private final Instant waitStarted;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile int attempts;
+    /** First progress seen (percent and when), for estimating the time left. */
+    private volatile Instant firstProgressAt;
+    private volatile int firstProgress = -1;
 
     JobWaiter(VideoJob job, Function<VideoJob, CompletableFuture<JobStatus>> poll, PollingPolicy policy,
               ProgressListener listener, ScheduledExecutorService scheduler, Clock clock, DoubleSupplier random,
@@ -125,9 +128,34 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
                 finish(null, new java.util.concurrent.CancellationException(job.provider() + " job " + job.id()
                         + " was cancelled" + (status.message() == null ? "" : ": " + status.message())));
             } else {
-                scheduleCheck(attempt + 1, status.pollAfter());
+                scheduleCheck(attempt + 1, status.pollAfter() != null ? status.pollAfter() : estimateTimeLeft(status));
             }
         });
+    }
+
+    /**
+     * From two progress readings, the time until 100 % at the observed rate, never below the
+     * policy's interval (a job stuck at 99 % must not be hammered); null while unknown. Used as a
+     * hint, so it is capped at {@code maxInterval} and jittered like any other.
+     */
+    private Duration estimateTimeLeft(JobStatus status) {
+        Integer p = status.progress();
+        if (p == null || p <= 0 || p >= 100) {
+            return null;
+        }
+        Instant now = clock.instant();
+        if (firstProgress < 0) {
+            firstProgress = p;
+            firstProgressAt = now;
+            return null;
+        }
+        long millis = Duration.between(firstProgressAt, now).toMillis();
+        if (p <= firstProgress || millis <= 0) {
+            return null;
+        }
+        double perMilli = (p - firstProgress) / (double) millis;
+        Duration left = Duration.ofMillis((long) Math.ceil((100 - p) / perMilli));
+        return left.compareTo(policy.interval()) < 0 ? policy.interval() : left;
     }
 
     /** Applies a status learned elsewhere (a verified webhook): completes the wait if final. */
