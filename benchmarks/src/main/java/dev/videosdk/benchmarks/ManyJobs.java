@@ -1,0 +1,531 @@
+package dev.videosdk.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.models.videos.Video;
+import com.openai.models.videos.VideoCreateParams;
+import com.openai.models.videos.VideoSeconds;
+import dev.videosdk.PollingPolicy;
+import dev.videosdk.VideoClient;
+import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.VideoProviderFactory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scenarios 1 and 2: N jobs waited on concurrently, the same stub, four ways — the SDK, a thread
+ * per job with blocking {@code send} + {@code Thread.sleep}, the official openai-java SDK's blocking
+ * retrieve loop, and a minimal {@code sendAsync} + scheduler loop (the raw limit).
+ */
+final class ManyJobs {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CREATE_BODY = "{\"model\":\"sora-2\",\"prompt\":\"benchmark\",\"seconds\":\"4\"}";
+
+    /** How one row reports a job the client saw finish. */
+    interface Sink {
+        void completed(String id);
+
+        void failed(Throwable t);
+    }
+
+    /** One way of waiting on many jobs. */
+    interface Driver extends AutoCloseable {
+        /** Starts {@code n} jobs and returns (jobs finish later, reported to the sink). */
+        void start(int n, Sink sink) throws Exception;
+
+        @Override
+        void close();
+    }
+
+    /** A row of figures. */
+    record Row(String name, String how, int n, int completed, int failed, int threads, double heapPerJob,
+               double rssPerJob, int inFlightAtHeap, long p50, long p99, long max, double statusPerJob,
+               double cpuSeconds, double cpuPer1000Polls, double stubCpuSeconds, double wallSeconds, String note) {
+    }
+
+    private final StubProcess stub;
+    private final Options o;
+    private final PrintStream out;
+
+    ManyJobs(StubProcess stub, Options o, PrintStream out) {
+        this.stub = stub;
+        this.o = o;
+        this.out = out;
+    }
+
+    static boolean openAiModulePresent() {
+        for (VideoProviderFactory f : ServiceLoader.load(VideoProviderFactory.class)) {
+            if (f.id().equals("openai")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ scenario 1 and 2
+
+    List<Row> runAll() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        boolean real = openAiModulePresent();
+        String sdkHow = real ? "video-sdk-openai provider" : "benchmark-local stand-in provider (video-sdk-openai absent)";
+        rows.add(measure("sdk", sdkHow, o.jobs, () -> sdkDriver(real)));
+        int capped = Math.min(o.jobs, o.threadCap);
+        rows.add(measure("thread-per-job", "blocking send + Thread.sleep, shared HttpClient", capped, BlockingDriver::new));
+        if (!o.skipOpenAiJava) {
+            rows.add(measure("openai-java", "com.openai:openai-java " + openAiJavaVersion() + " retrieve loop, thread per job",
+                    capped, OpenAiJavaDriver::new));
+        }
+        rows.add(measure("raw", "sendAsync + 1 scheduler thread, Jackson readTree", o.jobs, () -> new RawDriver(0)));
+        rows.add(measure("raw, 64 in flight", "as raw, at most 64 HTTP requests outstanding (the rest queue)", o.jobs,
+                () -> new RawDriver(64)));
+        print(rows);
+        return rows;
+    }
+
+    private static String openAiJavaVersion() {
+        Package p = OpenAIClient.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "4.101.0" : v;
+    }
+
+    private Driver sdkDriver(boolean real) {
+        PollingPolicy policy = PollingPolicy.fixed(o.interval).withTimeout(Duration.ofMinutes(30));
+        VideoClient client;
+        String provider;
+        if (real) {
+            provider = "openai";
+            client = VideoClient.builder()
+                    .env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stub.baseUrl() + "/v1"))
+                    .defaultProvider(provider).polling(provider, policy).build();
+        } else {
+            provider = LocalOpenAiProvider.ID;
+            client = VideoClient.builder().withoutDiscovery().provider(new LocalOpenAiProvider(stub.baseUrl()))
+                    .defaultProvider(provider).polling(provider, policy).build();
+        }
+        VideoRequest request = VideoRequest.text("benchmark").durationSeconds(4).build();
+        return new Driver() {
+            @Override
+            public void start(int n, Sink sink) {
+                for (int i = 0; i < n; i++) {
+                    client.generate(request).whenComplete((r, e) -> {
+                        if (e != null) {
+                            sink.failed(e);
+                        } else {
+                            sink.completed(r.job().id());
+                        }
+                    });
+                }
+            }
+
+            @Override
+            public void close() {
+                client.close();
+            }
+        };
+    }
+
+    /** The hand-written loop of the original services: one thread per job, blocking calls, sleep. */
+    private final class BlockingDriver implements Driver {
+        private final HttpClient http = HttpClient.newHttpClient();
+        private final List<Thread> threads = new ArrayList<>();
+
+        @Override
+        public void start(int n, Sink sink) {
+            URI create = URI.create(stub.baseUrl() + "/v1/videos");
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(create).header("Authorization", "Bearer bench-key")
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        String id = JSON.readTree(r.body()).get("id").asText();
+                        HttpRequest get = HttpRequest.newBuilder(URI.create(create + "/" + id)).header("Authorization", "Bearer bench-key").build();
+                        while (true) {
+                            Thread.sleep(o.interval.toMillis());
+                            JsonNode v = JSON.readTree(http.send(get, HttpResponse.BodyHandlers.ofString()).body());
+                            String status = v.path("status").asText();
+                            if (status.equals("completed")) {
+                                sink.completed(id);
+                                return;
+                            }
+                            if (status.equals("failed")) {
+                                throw new IllegalStateException("job failed: " + v);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (IOException | RuntimeException e) {
+                        sink.failed(e);
+                    }
+                }, "job-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        @Override
+        public void close() {
+            threads.forEach(Thread::interrupt);
+        }
+    }
+
+    /** The official SDK's documented way: create, then retrieve in a blocking loop (one thread per job). */
+    @SuppressWarnings("deprecation") // the video methods are deprecated since OpenAI retired the API; the wire lives on
+    private final class OpenAiJavaDriver implements Driver {
+        private final OpenAIClient client = OpenAIOkHttpClient.builder().apiKey("bench-key")
+                .baseUrl(stub.baseUrl() + "/v1").maxRetries(2).build();
+        private final List<Thread> threads = new ArrayList<>();
+
+        @Override
+        public void start(int n, Sink sink) {
+            VideoCreateParams params = VideoCreateParams.builder().prompt("benchmark").model("sora-2").seconds(VideoSeconds._4).build();
+            for (int i = 0; i < n; i++) {
+                Thread t = new Thread(() -> {
+                    try {
+                        Video video = client.videos().create(params);
+                        String id = video.id();
+                        while (true) {
+                            Thread.sleep(o.interval.toMillis());
+                            video = client.videos().retrieve(id);
+                            if (video.status().equals(Video.Status.COMPLETED)) {
+                                sink.completed(id);
+                                return;
+                            }
+                            if (video.status().equals(Video.Status.FAILED)) {
+                                throw new IllegalStateException("job failed: " + video);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        sink.failed(e);
+                    }
+                }, "oai-job-" + i);
+                t.setDaemon(true);
+                t.start();
+                threads.add(t);
+            }
+        }
+
+        @Override
+        public void close() {
+            threads.forEach(Thread::interrupt);
+            client.close();
+        }
+    }
+
+    /**
+     * The raw limit: what a careful hand-written non-blocking loop costs, with no SDK layers. With
+     * {@code maxInFlight > 0} at most that many HTTP requests are outstanding (the rest queue), which
+     * also caps the connections the JDK client opens and keeps.
+     */
+    private final class RawDriver implements Driver {
+        private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> daemon(r, "raw-http"));
+        private final HttpClient http = HttpClient.newBuilder().executor(pool).build();
+        private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "raw-timer"));
+        private final int maxInFlight;
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        private int active;
+
+        RawDriver(int maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        @Override
+        public void start(int n, Sink sink) {
+            timer.setRemoveOnCancelPolicy(true);
+            URI create = URI.create(stub.baseUrl() + "/v1/videos");
+            HttpRequest post = HttpRequest.newBuilder(create).header("Authorization", "Bearer bench-key")
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build();
+            for (int i = 0; i < n; i++) {
+                send(post, (r, e) -> {
+                    if (e != null) {
+                        sink.failed(e);
+                        return;
+                    }
+                    try {
+                        String id = JSON.readTree(r.body()).get("id").asText();
+                        HttpRequest get = HttpRequest.newBuilder(URI.create(create + "/" + id)).header("Authorization", "Bearer bench-key").build();
+                        schedule(get, id, sink);
+                    } catch (IOException | RuntimeException ex) {
+                        sink.failed(ex);
+                    }
+                });
+            }
+        }
+
+        private void send(HttpRequest request, java.util.function.BiConsumer<HttpResponse<byte[]>, Throwable> then) {
+            Runnable call = () -> http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((r, e) -> {
+                release();
+                then.accept(r, e);
+            });
+            if (maxInFlight <= 0) {
+                call.run();
+                return;
+            }
+            synchronized (queue) {
+                if (active >= maxInFlight) {
+                    queue.add(call);
+                    return;
+                }
+                active++;
+            }
+            call.run();
+        }
+
+        private void release() {
+            if (maxInFlight <= 0) {
+                return;
+            }
+            Runnable next;
+            synchronized (queue) {
+                next = queue.poll();
+                if (next == null) {
+                    active--;
+                }
+            }
+            if (next != null) {
+                next.run();
+            }
+        }
+
+        private void schedule(HttpRequest get, String id, Sink sink) {
+            timer.schedule(() -> send(get, (r, e) -> {
+                if (e != null) {
+                    sink.failed(e);
+                    return;
+                }
+                try {
+                    String status = JSON.readTree(r.body()).path("status").asText();
+                    if (status.equals("completed")) {
+                        sink.completed(id);
+                    } else if (status.equals("failed")) {
+                        sink.failed(new IllegalStateException("job failed"));
+                    } else {
+                        schedule(get, id, sink);
+                    }
+                } catch (IOException | RuntimeException ex) {
+                    sink.failed(ex);
+                }
+            }), o.interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+            pool.shutdownNow();
+        }
+    }
+
+    static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Creates a driver (timed as part of the row, so its threads are counted). */
+    interface DriverFactory {
+        Driver create() throws Exception;
+    }
+
+    private Row measure(String name, String how, int n, DriverFactory factory) throws Exception {
+        warmUp(factory, Math.min(n, 300));
+        out.printf("[many-jobs] %s: %d jobs, durations %d-%d ms, interval %d ms%n", name, n, o.minJobMillis, o.maxJobMillis,
+                o.interval.toMillis());
+        stub.reset(o.minJobMillis, o.maxJobMillis, 1024, -1);
+        Probe.retainedHeap();
+        long rssBefore = Probe.rssBytes();
+        int threadsBefore = Probe.liveThreads();
+        Probe.resetPeakThreads();
+        long[] seen = new long[n + 1];
+        AtomicInteger completed = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(n);
+        Sink sink = new Sink() {
+            @Override
+            public void completed(String id) {
+                int k = StubServer.parseId(id);
+                if (k > 0 && k <= n) {
+                    seen[k] = Probe.epochMicros();
+                }
+                completed.incrementAndGet();
+                done.countDown();
+            }
+
+            @Override
+            public void failed(Throwable t) {
+                failed.incrementAndGet();
+                firstFailure.compareAndSet(null, t);
+                done.countDown();
+            }
+        };
+        java.util.Set<String> names = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.Set<Thread> existing = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        Thread namer = new Thread(() -> {
+            while (o.verbose && !Thread.currentThread().isInterrupted()) {
+                for (Thread t : Thread.getAllStackTraces().keySet()) {
+                    if (!existing.contains(t) && !t.getName().startsWith("job-") && !t.getName().startsWith("oai-job-")) {
+                        names.add(t.getName());
+                    }
+                }
+                try {
+                    TimeUnit.MILLISECONDS.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "thread-namer");
+        namer.setDaemon(true);
+        namer.start();
+        Driver driver = factory.create();
+        String note = "";
+        try {
+            long baseline = Probe.retainedHeap();
+            StubProcess.Stats before = stub.stats();
+            long cpu0 = Probe.cpuNanos();
+            long t0 = System.nanoTime();
+            try {
+                driver.start(n, sink);
+            } catch (OutOfMemoryError e) {
+                note = "could not start all threads: " + e.getMessage();
+            }
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (stub.stats().creates() - before.creates() + failed.get() < n && System.nanoTime() < waitUntil) {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+            int inFlight = n - completed.get() - failed.get();
+            long loaded = Probe.retainedHeap();
+            long rssLoaded = Probe.rssBytes();
+            if (o.verbose) {
+                out.println("[many-jobs] " + name + " threads with jobs in flight: " + threadSummary());
+            }
+            long budget = o.maxJobMillis + o.interval.toMillis() * 4 + 60_000;
+            if (!done.await(budget, TimeUnit.MILLISECONDS)) {
+                note = (note.isEmpty() ? "" : note + "; ") + "timed out with " + done.getCount() + " jobs unfinished";
+            }
+            long wall = System.nanoTime() - t0;
+            long cpu = Probe.cpuNanos() - cpu0;
+            StubProcess.Stats used = stub.stats().minus(before);
+            int threads = Probe.peakThreads() - threadsBefore - (o.verbose ? 1 : 0);
+            namer.interrupt();
+            if (o.verbose) {
+                out.println("[many-jobs] " + name + " threads started during the row (besides job threads): " + new java.util.TreeSet<>(names));
+            }
+            long[] server = stub.completions(n);
+            long[] delays = new long[completed.get()];
+            int k = 0;
+            for (int i = 1; i <= n && k < delays.length; i++) {
+                if (seen[i] != 0 && server[i] != 0) {
+                    delays[k++] = (seen[i] - server[i]) / 1000L;
+                }
+            }
+            long[] sorted = Probe.sorted(java.util.Arrays.copyOf(delays, k));
+            if (firstFailure.get() != null) {
+                note = (note.isEmpty() ? "" : note + "; ") + "first failure: " + firstFailure.get();
+            }
+            double polls = Math.max(1, used.status());
+            Row row = new Row(name, how, n, completed.get(), failed.get(), threads,
+                    inFlight > 0 ? (double) (loaded - baseline) / inFlight : Double.NaN,
+                    inFlight > 0 && rssBefore > 0 ? (double) (rssLoaded - rssBefore) / inFlight : Double.NaN, inFlight,
+                    Probe.quantile(sorted, 0.5), Probe.quantile(sorted, 0.99), Probe.quantile(sorted, 1.0),
+                    (double) used.status() / n, cpu / 1e9, cpu / 1e9 / polls * 1000, used.cpuNanos() / 1e9, wall / 1e9, note);
+            out.printf("[many-jobs] %s: %d/%d completed in %.1f s, %d threads, %.0f B heap/job, p99 %d ms%s%n", name,
+                    row.completed(), n, row.wallSeconds(), threads, row.heapPerJob(), row.p99(), note.isEmpty() ? "" : " (" + note + ")");
+            return row;
+        } finally {
+            driver.close();
+        }
+    }
+
+    /** Runs a short batch first so that JIT compilation is not billed to the measured run. */
+    private void warmUp(DriverFactory factory, int n) throws Exception {
+        stub.reset(100, 400, 1024, -1);
+        CountDownLatch done = new CountDownLatch(n);
+        Duration saved = o.interval;
+        o.interval = Duration.ofMillis(100);
+        try (Driver d = factory.create()) {
+            d.start(n, new Sink() {
+                @Override
+                public void completed(String id) {
+                    done.countDown();
+                }
+
+                @Override
+                public void failed(Throwable t) {
+                    done.countDown();
+                }
+            });
+            done.await(60, TimeUnit.SECONDS);
+        } finally {
+            o.interval = saved;
+        }
+    }
+
+    private static String threadSummary() {
+        Map<String, Integer> byPrefix = new java.util.TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            byPrefix.merge(t.getName().replaceAll("[-#]?\\d+$", ""), 1, Integer::sum);
+        }
+        return byPrefix.toString();
+    }
+
+    private void print(List<Row> rows) {
+        Table t = new Table("Scenarios 1 and 2: many jobs (interval " + o.interval.toMillis() + " ms, durations "
+                + o.minJobMillis + "-" + o.maxJobMillis + " ms)",
+                "row", "jobs", "done", "failed", "threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
+                "status/job", "CPU s", "CPU s/1k polls", "stub CPU s", "wall s");
+        for (Row r : rows) {
+            t.row(r.name(), r.n(), r.completed(), r.failed(), r.threads(), r.heapPerJob(), r.rssPerJob(), r.p50(), r.p99(), r.max(),
+                    r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds());
+        }
+        t.print(out);
+        Row sdk = rows.get(0);
+        Table ratios = new Table("SDK / other row", "row", "threads", "heap/job", "p99 detection", "CPU per poll");
+        for (Row r : rows.subList(1, rows.size())) {
+            ratios.row(r.name(), ratio(sdk.threads(), r.threads()), ratio(sdk.heapPerJob(), r.heapPerJob()),
+                    ratio(sdk.p99(), r.p99()), ratio(sdk.cpuPer1000Polls(), r.cpuPer1000Polls()));
+        }
+        ratios.print(out);
+        for (Row r : rows) {
+            if (!r.note().isEmpty()) {
+                out.println("note " + r.name() + ": " + r.note());
+            }
+        }
+        ObjectNode json = Table.json("many-jobs");
+        json.put("intervalMs", o.interval.toMillis()).put("minJobMs", o.minJobMillis).put("maxJobMs", o.maxJobMillis)
+                .put("sdkProvider", sdk.how());
+        ArrayNode arr = json.putArray("rows");
+        for (Row r : rows) {
+            arr.add(JSON.valueToTree(r));
+        }
+        out.println(json);
+    }
+
+    static double ratio(double a, double b) {
+        return b == 0 || Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : a / b;
+    }
+}
