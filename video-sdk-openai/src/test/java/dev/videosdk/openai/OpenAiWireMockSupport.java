@@ -8,7 +8,9 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.videosdk.VideoClient;
 import dev.videosdk.openai.internal.OpenAiProviderFactory;
 import dev.videosdk.testing.VirtualTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,7 +29,7 @@ abstract class OpenAiWireMockSupport {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(SERVED)).build();
 
     final VirtualTime time = VirtualTime.start();
-    private VideoClient client;
+    private final List<VideoClient> clients = new ArrayList<>();
 
     /** The client with {@code OPENAI_API_KEY} and {@code OPENAI_BASE_URL=<wiremock>/v1}, plus {@code env}. */
     VideoClient client(Map<String, String> env) {
@@ -35,22 +37,25 @@ abstract class OpenAiWireMockSupport {
         all.put("OPENAI_API_KEY", KEY);
         all.put("OPENAI_BASE_URL", wm.baseUrl() + "/v1");
         all.putAll(env);
-        client = VideoClient.builder().withoutDiscovery()
+        return register(VideoClient.builder().withoutDiscovery()
                 .providerFactory(new OpenAiProviderFactory())
                 .env(all)
-                .defaultProvider("openai").clock(time.clock()).scheduler(time.scheduler()).build();
-        return client;
+                .defaultProvider("openai").clock(time.clock()).scheduler(time.scheduler()).build());
     }
 
     VideoClient client() {
         return client(Map.of());
     }
 
+    /** Closes {@code c} after the test. */
+    VideoClient register(VideoClient c) {
+        clients.add(c);
+        return c;
+    }
+
     @AfterEach
-    void closeClient() {
-        if (client != null) {
-            client.close();
-        }
+    void closeClients() {
+        clients.forEach(VideoClient::close);
     }
 
     /** What {@code future} failed with, without the {@code CompletionException}/{@code ExecutionException} wrapper. */
