@@ -23,6 +23,15 @@ final class Drive {
 
     /** Waits for {@code future} (at most 20 s of real time), moving virtual time in small steps. */
     static <T> T until(VirtualTime time, CompletableFuture<T> future) {
+        return wait(time, future, STEP);
+    }
+
+    /** Waits for {@code future} (at most 20 s of real time) running due tasks, without moving virtual time. */
+    static <T> T frozen(VirtualTime time, CompletableFuture<T> future) {
+        return wait(time, future, Duration.ZERO);
+    }
+
+    private static <T> T wait(VirtualTime time, CompletableFuture<T> future, Duration step) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!future.isDone()) {
             if (System.nanoTime() > giveUp) {
@@ -32,7 +41,7 @@ final class Drive {
             try {
                 future.get(20, TimeUnit.MILLISECONDS);
             } catch (TimeoutException quiet) {
-                time.advance(STEP);
+                time.advance(step);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
