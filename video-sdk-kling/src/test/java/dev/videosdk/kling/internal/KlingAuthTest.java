@@ -196,6 +196,11 @@ class KlingAuthTest {
         assertThat(payload(statusToken).get("iss").asText()).isEqualTo("ak-2");
     }
 
+    /*
+     * Whether Kling's single API key works on the v1 /v1/videos/* routes is unconfirmed: the Vercel
+     * AI SDK added it (PR vercel/ai#17950); a docs search found only third-party guides. The SDK
+     * sends it as documented for the newer scheme and prefers AK/SK when both are configured.
+     */
     @Test
     void apiKeyMode_sendsTheKeyAsBearer() {
         wm.stubFor(post(urlEqualTo(T2V)).willReturn(json(200, accepted(TASK_ID))));
@@ -205,6 +210,18 @@ class KlingAuthTest {
         }
 
         wm.verify(postRequestedFor(urlEqualTo(T2V)).withHeader("Authorization", equalTo("Bearer static-key-1")));
+    }
+
+    @Test
+    void bothSchemesConfigured_accessKeyPairWins() {
+        wm.stubFor(post(urlEqualTo(T2V)).willReturn(json(200, accepted(TASK_ID))));
+        Map<String, String> env = KlingFixture.with(KlingFixture.env(wm), "KLING_API_KEY", "static-key-1");
+        try (VideoClient client = KlingFixture.client(time, env)) {
+            time.run(client.submit(VideoRequest.text("x").build()));
+        }
+
+        assertThat(verifier(ACCESS_KEY, SECRET_KEY, time.clock()).verify(bearer(posts(wm, T2V).get(0))).getIssuer())
+                .isEqualTo(ACCESS_KEY);
     }
 
     @Test

@@ -124,6 +124,11 @@ class KlingErrorMappingTest {
         assertThat(((ContentPolicyException) submitFailure()).reasons()).containsExactly("content security policy triggered");
     }
 
+    /*
+     * Kling's docs say a retry after 5000/5002 is safe only with a unique external_task_id, but how
+     * Kling answers a duplicate id is unconfirmed: searching public issues and code found nothing.
+     * So the SDK does not repeat the call (ADR 0201) and names the id for a manual look-up.
+     */
     @Test
     void submit_5000_isNotRepeatedAndNamesTheExternalTaskId() {
         client.close();
