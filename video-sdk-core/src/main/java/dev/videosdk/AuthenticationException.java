@@ -8,4 +8,9 @@ public class AuthenticationException extends VideoException {
     public AuthenticationException(String message, ErrorContext context, Throwable cause) {
         super(message, context, false, cause);
     }
+
+    /** Creates the error with explicit retryability (true e.g. for an expired signed token that a re-mint fixes). */
+    public AuthenticationException(String message, ErrorContext context, boolean retryable, Throwable cause) {
+        super(message, context, retryable, cause);
+    }
 }

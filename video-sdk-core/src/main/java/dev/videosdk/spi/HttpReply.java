@@ -26,6 +26,11 @@ import java.util.Optional;
 public record HttpReply(String provider, URI uri, int status, Map<String, List<String>> headers, byte[] body,
                         String requestId, String credentialId) {
 
+    /** This answer with the request id the provider put in the body (some do not send it as a header). */
+    public HttpReply withRequestId(String id) {
+        return new HttpReply(provider, uri, status, headers, body, id, credentialId);
+    }
+
     /** True for 2xx. */
     public boolean isSuccess() {
         return status / 100 == 2;

@@ -151,7 +151,7 @@ public final class DefaultHttpTransport implements HttpTransport {
             try {
                 result.complete(reader.read(response, credential));
             } catch (VideoException error) {
-                boolean rejectedKey = error.httpStatus().orElse(0) == 401 && credential != null
+                boolean rejectedKey = error.httpStatus().orElse(0) == 401 && !error.isRetryable() && credential != null
                         && call.credentialId() == null && call.credentials().size() > 1;
                 if (rejectedKey) {
                     call.credentials().setAside(credential);
@@ -180,8 +180,8 @@ public final class DefaultHttpTransport implements HttpTransport {
         Duration wait = retry.backoffBefore(tryNumber, random);
         if (error instanceof RateLimitException r && r.retryAfter().isPresent()) {
             boolean otherKeyFree = credential != null && call.credentialId() == null && call.credentials().size() > 1;
-            if (!otherKeyFree) {
-                wait = r.retryAfter().get();
+            if (!otherKeyFree && r.retryAfter().get().compareTo(wait) > 0) {
+                wait = r.retryAfter().get(); // the provider's wait, or the growing backoff if that is longer
             }
         }
         if (wait.compareTo(retry.maxRetryAfter()) > 0 && error instanceof RateLimitException) {
