@@ -126,6 +126,9 @@ class ChunkFormatsTest {
                 .hasMessageContaining("生成完成 ✅");
     }
 
+    // Unconfirmed (openai.md §12): the 22codex final-link format. Checked with the search tool: the
+    // gateway's own doc page (docs.22codex.xyz, "连续修改生成视频") still ends its example at
+    // "> sid: s_..." with no link, so this test assumes a markdown link like the other gateways'.
     @ParameterizedTest
     @ValueSource(ints = {1, 7, Integer.MAX_VALUE})
     void styleC_withAFinalVideoLink_takesIt(int pieces) {
@@ -133,6 +136,8 @@ class ChunkFormatsTest {
         assertThat(link(StreamHarness.run(sse, pieces))).isEqualTo(URI.create("https://cdn.codex.example/s_68ec.mp4"));
     }
 
+    // The apifox sora_video2 doc (found with the search tool) confirms both the request shape
+    // (content parts text + image_url) and this one-line answer.
     @ParameterizedTest
     @ValueSource(ints = {1, 7, Integer.MAX_VALUE})
     void styleD_englishOneLiner(int pieces) {
@@ -177,6 +182,9 @@ class ChunkFormatsTest {
         assertThat(link(StreamHarness.run(sse, pieces))).isEqualTo(URI.create("https://cdn.example/s_1.mp4"));
     }
 
+    // Unconfirmed (openai.md §9.3/§12): whether 302.ai streams JSON lines without "data: ". The
+    // search tool found no first-hand source either way; the lenient parser accepts them because
+    // the strict rules would silently drop them (a field named '{"choices"').
     @ParameterizedTest
     @ValueSource(ints = {1, Integer.MAX_VALUE})
     void unprefixedJsonLines_areRead(int pieces) {
