@@ -39,7 +39,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Exact requests and answers of Kie's Veo 3.1 family (kie.md §4). */
+/**
+ * Exact requests and answers of Kie's Veo 3.1 family (kie.md §4).
+ *
+ * <p>Unconfirmed items checked with the search tool (2026-11-23): a copy of the current Veo 3.1
+ * generate page (LignumBlocks/video_factory {@code doc/veo_doc.md}) spells {@code aspect_ratio} and says
+ * {@code FIRST_AND_LAST_FRAMES_2_VIDEO} takes "one or two images", so one start image is sent with that
+ * type; older copies and clients (SrvcFlo quick-start, L-Evan notes, LensRoom types) still use camelCase
+ * {@code aspectRatio}. Which spelling the server honours today stays unconfirmed; the SDK sends the
+ * documented {@code aspect_ratio} only. No source confirmed a Veo {@code duration} field on Kie, so it is
+ * never sent and only 8 s is accepted.
+ */
 class KieVeoContractTest {
     @RegisterExtension
     static WireMockExtension wm = WireMockExtension.newInstance()
