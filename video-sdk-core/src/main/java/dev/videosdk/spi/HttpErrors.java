@@ -27,9 +27,17 @@ public final class HttpErrors {
      * @param now     the current time, to read an HTTP-date {@code Retry-After}
      */
     public static VideoException byStatus(HttpReply reply, String code, String message, Instant now) {
+        return byStatus(reply, reply.status(), code, message, now);
+    }
+
+    /**
+     * The same mapping for an explicit status, for providers that put an HTTP-like status code in the
+     * body of an HTTP 200 answer (e.g. Kie's {@code code: 402}).
+     */
+    public static VideoException byStatus(HttpReply reply, int status, String code, String message, Instant now) {
         String text = describe(reply, code, message);
         ErrorContext ctx = reply.context(code);
-        int s = reply.status();
+        int s = status;
         if (s == 401) return new AuthenticationException(text, ctx, null);
         if (s == 402) return new QuotaExceededException(text, ctx, null);
         if (s == 403) return new PermissionDeniedException(text, ctx, null);

@@ -1,5 +1,6 @@
 package dev.videosdk.internal.http;
 
+import dev.videosdk.AuthenticationException;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.RateLimitException;
@@ -151,11 +152,11 @@ public final class DefaultHttpTransport implements HttpTransport {
             try {
                 result.complete(reader.read(response, credential));
             } catch (VideoException error) {
-                boolean rejectedKey = error.httpStatus().orElse(0) == 401 && !error.isRetryable() && credential != null
+                boolean rejectedKey = error instanceof AuthenticationException && !error.isRetryable() && credential != null
                         && call.credentialId() == null && call.credentials().size() > 1;
                 if (rejectedKey) {
                     call.credentials().setAside(credential);
-                    LOG.warn("{} rejected key {} with HTTP 401; it is set aside", provider, credential.id());
+                    LOG.warn("{} rejected key {}; it is set aside", provider, credential.id());
                 }
                 if (error instanceof RateLimitException r && credential != null) {
                     call.credentials().coolDown(credential, r.retryAfter().orElse(null), clock.instant());
