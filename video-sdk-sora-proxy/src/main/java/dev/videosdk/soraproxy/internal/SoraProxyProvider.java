@@ -18,7 +18,6 @@ import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.StreamObserver;
 import dev.videosdk.spi.VideoProvider;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -173,10 +172,14 @@ public final class SoraProxyProvider implements VideoProvider {
                 result.completeExceptionally(unwrap(failure));
                 return;
             }
-            VideoJob job = start(stream.credentialId(), stream.requestId());
-            ChatTranscript transcript = new ChatTranscript(job, ChatRequests.inputUrls(request), errors, stream.requestId());
-            stream.body().subscribe(new ChatStreamSubscriber(job, result, transcript, errors, observer, ctx.json(),
-                    ctx.scheduler(), ctx.clock(), settings.idleTimeout(), stream.requestId()));
+            try {
+                VideoJob job = start(stream.credentialId(), stream.requestId());
+                ChatTranscript transcript = new ChatTranscript(job, ChatRequests.inputUrls(request), errors, stream.requestId());
+                stream.body().subscribe(new ChatStreamSubscriber(job, result, transcript, errors, observer, ctx.json(),
+                        ctx.scheduler(), ctx.clock(), settings.idleTimeout(), stream.requestId()));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
         }
 
         void onReply(HttpReply reply, Throwable failure) {
@@ -219,10 +222,5 @@ public final class SoraProxyProvider implements VideoProvider {
     @Override
     public String toString() {
         return "SoraProxyProvider[" + settings.standard().chatUri() + "]";
-    }
-
-    /** For tests: the endpoints in use. */
-    List<SoraProxySettings.Endpoint> endpoints() {
-        return List.of(settings.standard(), settings.character());
     }
 }
