@@ -77,7 +77,8 @@ public final class OpenAiPromptRefiner implements PromptRefiner {
         this.http = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = b.timeout;
-        this.errors = new OpenAiErrorMapper(LABEL, OpenAiSettings.OPENAI_HOST.equalsIgnoreCase(base.getHost()), Clock.systemUTC());
+        // false: the Videos API shutdown does not concern Chat Completions
+        this.errors = new OpenAiErrorMapper(LABEL, false, Clock.systemUTC());
     }
 
     /** A builder; {@link Builder#apiKey(String)} is required. */

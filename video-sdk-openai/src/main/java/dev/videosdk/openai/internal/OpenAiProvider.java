@@ -75,10 +75,17 @@ final class OpenAiProvider implements VideoProvider {
                 .remoteCancel(true)
                 .webhooks(true)
                 .build();
-        this.webhooks = settings.webhookSecrets().isEmpty() ? null
-                : new StandardWebhookVerifier(OpenAiSettings.PROVIDER, settings.webhookSecrets(),
-                StandardWebhookVerifier.DEFAULT_TOLERANCE,
-                new SeenWebhookIds(SEEN_WEBHOOK_CAPACITY, StandardWebhookVerifier.DEFAULT_TOLERANCE.plusMinutes(1)));
+        this.webhooks = settings.webhookSecrets().isEmpty() ? null : webhookVerifier(settings);
+    }
+
+    private static StandardWebhookVerifier webhookVerifier(OpenAiSettings settings) {
+        try {
+            return new StandardWebhookVerifier(OpenAiSettings.PROVIDER, settings.webhookSecrets(),
+                    StandardWebhookVerifier.DEFAULT_TOLERANCE,
+                    new SeenWebhookIds(SEEN_WEBHOOK_CAPACITY, StandardWebhookVerifier.DEFAULT_TOLERANCE.plusMinutes(1)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("OPENAI_WEBHOOK_SECRET: " + e.getMessage(), OpenAiSettings.PROVIDER);
+        }
     }
 
     @Override

@@ -56,6 +56,14 @@ class OpenAiSettingsTest {
     }
 
     @Test
+    void aMalformedWebhookSecretIsAConfigurationErrorThatDoesNotQuoteIt() {
+        assertThatThrownBy(() -> new OpenAiProviderFactory().create(new ProviderConfig("openai",
+                Map.of("OPENAI_API_KEY", "k", "OPENAI_WEBHOOK_SECRET", "whsec_not*base64"))))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("OPENAI_WEBHOOK_SECRET: webhook secret must be whsec_ followed by base64, but it is not valid base64");
+    }
+
+    @Test
     void profileMustBeKnown() {
         assertThat(from(Map.of("OPENAI_API_KEY", "k", "OPENAI_VIDEO_PROFILE", "Gateway")).profile()).isEqualTo(VideoProfile.GATEWAY);
         assertThatThrownBy(() -> from(Map.of("OPENAI_API_KEY", "k", "OPENAI_VIDEO_PROFILE", "wide")))
