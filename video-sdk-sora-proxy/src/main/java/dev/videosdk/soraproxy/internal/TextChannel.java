@@ -60,7 +60,8 @@ final class TextChannel {
     private void readLine(String line, boolean complete) {
         String trimmed = line.strip();
         if (trimmed.startsWith("```")) {
-            if (complete) {
+            boolean inline = trimmed.length() > 6 && trimmed.endsWith("```");
+            if (complete && !inline) {
                 fenceIsJson = !inFence && trimmed.substring(3).strip().toLowerCase(Locale.ROOT).equals("json");
                 inFence = !inFence;
             }
