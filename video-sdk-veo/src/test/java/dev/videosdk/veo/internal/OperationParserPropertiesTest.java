@@ -23,7 +23,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 /** The operation parser never reports a success without videos and never throws on odd answers. */
-class OperationParserProperties {
+class OperationParserPropertiesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final VideoJob JOB = VideoJob.of("veo", "models/m/operations/o", "m", NOW).withKeyId("veo#1");
     private final OperationParser parser = new OperationParser("veo",
@@ -78,26 +78,35 @@ class OperationParserProperties {
 
     @Provide
     Arbitrary<JsonNode> operations() {
+        return node(3);
+    }
+
+    /** A JSON value at most {@code depth} levels deep, built from the words Veo answers use. */
+    private Arbitrary<JsonNode> node(int depth) {
         Arbitrary<JsonNode> scalars = Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(12).map(f::textNode),
                 Arbitraries.integers().between(-3, 20).map(f::numberNode),
                 Arbitraries.of(true, false).map(f::booleanNode),
                 Arbitraries.just(f.nullNode()),
                 Arbitraries.of("https://h/x.mp4", "gs://b/x.mp4", "not a uri", "::", "relative/x").map(f::textNode));
+        if (depth == 0) {
+            return scalars;
+        }
         Arbitrary<String> keys = Arbitraries.of("done", "error", "response", "generateVideoResponse", "generatedSamples",
                 "videos", "video", "uri", "gcsUri", "bytesBase64Encoded", "mimeType", "code", "message",
                 "raiMediaFilteredCount", "raiMediaFilteredReasons", "generatedVideos");
-        return Arbitraries.lazyOf(
-                () -> scalars,
-                () -> Arbitraries.maps(keys, operations()).ofMaxSize(4).map(m -> {
-                    ObjectNode o = f.objectNode();
-                    m.forEach(o::set);
-                    return (JsonNode) o;
-                }),
-                () -> operations().list().ofMaxSize(3).map(l -> {
-                    var a = f.arrayNode();
-                    l.forEach(a::add);
-                    return (JsonNode) a;
-                }));
+        Arbitrary<JsonNode> child = node(depth - 1);
+        Arbitrary<JsonNode> objects = Arbitraries.maps(keys, child).ofMaxSize(4).map(m -> {
+            ObjectNode o = f.objectNode();
+            m.forEach(o::set);
+            return (JsonNode) o;
+        });
+        Arbitrary<JsonNode> arrays = child.list().ofMaxSize(3).map(l -> {
+            var a = f.arrayNode();
+            l.forEach(a::add);
+            return (JsonNode) a;
+        });
+        return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, scalars), net.jqwik.api.Tuple.of(3, objects), net.jqwik.api.Tuple.of(1, arrays));
     }
 }
