@@ -5,7 +5,9 @@ import java.time.Duration;
 /**
  * The overall deadline (or the attempt limit) was reached before the job finished. The job may
  * still finish, and be billed, at the provider: keep {@link #job()} (or its token) and call
- * {@link VideoClient#await(VideoJob)} later to collect it.
+ * {@link VideoClient#await(VideoJob)} later to collect it. (Jobs of streaming providers, whose
+ * result arrives on one connection, cannot be resumed; their capabilities say
+ * {@code streaming()}.)
  */
 public class GenerationTimeoutException extends VideoException {
     private static final long serialVersionUID = 1L;

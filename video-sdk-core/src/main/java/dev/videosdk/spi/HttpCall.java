@@ -35,7 +35,8 @@ import java.util.function.Predicate;
  * @param retryCreateWhen  for {@link CallKind#CREATE}: errors the provider documents as "not accepted, safe to retry"
  * @param idempotencyHeader header carrying {@code idempotencyKey}, or null
  * @param idempotencyKey   key sent on every try; makes a create call safe to retry
- * @param timeout          per-try response timeout, or null for the client default
+ * @param timeout          per-try response timeout, or null for the client default; for
+ *                         {@link HttpTransport#stream} it covers only the wait for the response headers
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                        CallKind kind, CredentialPool credentials, String credentialId, ErrorMapper errors,
