@@ -131,6 +131,8 @@ public interface VideoClient extends AutoCloseable {
         HttpClient httpClient;
         Duration requestTimeout = Duration.ofSeconds(60);
         PromptRefiner promptRefiner;
+        PromptUseCase refineByDefault;
+        String refineInstructions;
         long maxDownloadBytes = 4L * 1024 * 1024 * 1024;
         int downloadResumes = 3;
         DoubleSupplier random;
@@ -242,6 +244,17 @@ public interface VideoClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Refine every prompt with the configured refiner, using this preset and extra instructions
+         * (may be null), unless a call's {@link GenerateOptions} asks for its own. Default: refine only
+         * when a call asks.
+         */
+        public Builder refineByDefault(PromptUseCase useCase, String extraInstructions) {
+            this.refineByDefault = Objects.requireNonNull(useCase, "useCase");
+            this.refineInstructions = extraInstructions;
+            return this;
+        }
+
         /** Largest download in bytes. Default 4 GiB. */
         public Builder maxDownloadBytes(long bytes) {
             if (bytes < 1) {
@@ -275,7 +288,7 @@ public interface VideoClient extends AutoCloseable {
             return new DefaultVideoClient(new DefaultVideoClient.Settings(Map.copyOf(env), List.copyOf(providers),
                     List.copyOf(factories), discover, defaultProvider, List.copyOf(fallback), Map.copyOf(maxInFlight),
                     Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, promptRefiner,
-                    maxDownloadBytes, downloadResumes, random));
+                    refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random));
         }
     }
 }

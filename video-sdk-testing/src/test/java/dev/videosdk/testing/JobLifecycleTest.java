@@ -305,6 +305,32 @@ class JobLifecycleTest {
     }
 
     @Test
+    void refineByDefault_refinesEveryCallThatDoesNotAskOtherwise() {
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake)
+                .promptRefiner(r -> CompletableFuture.completedFuture(new RefinedPrompt(r.prompt(),
+                        r.prompt() + " [" + r.useCase() + ", " + r.extraInstructions() + "]", null)))
+                .refineByDefault(PromptUseCase.LUXURY_BRAND, "gold tones"));
+
+        VideoResult r = time.run(client.generate(VideoRequest.text("a ring").build()));
+
+        assertThat(r.promptSent()).isEqualTo("a ring [LUXURY_BRAND, gold tones]");
+        assertThatThrownBy(() -> VideoClient.builder().withoutDiscovery().provider(fake)
+                .refineByDefault(PromptUseCase.GENERAL, null).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs a PromptRefiner");
+    }
+
+    @Test
+    void progress_neverGoesBackwardsInEvents() {
+        fake.enqueue(FakeScript.succeedAfter(5).withProgress(0, 40, 30, 60));
+        List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+        time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().onProgress(events::add).build()));
+
+        assertThat(events).extracting(ProgressEvent::percent).containsExactly(null, 40, 40, 60, 100);
+    }
+
+    @Test
     void fakeClient_oneLineSetupRunsOnVirtualTime() {
         VirtualTime t = VirtualTime.start();
         try (VideoClient c = new FakeVideoProvider().client(t)) {

@@ -10,6 +10,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProgressEvent;
 import dev.videosdk.PromptRefiner;
+import dev.videosdk.PromptUseCase;
 import dev.videosdk.QuotaExceededException;
 import dev.videosdk.RefinedPrompt;
 import dev.videosdk.RefinementRequest;
@@ -65,7 +66,7 @@ public final class DefaultVideoClient implements VideoClient {
                            boolean discover, String defaultProvider, List<String> fallback, Map<String, Integer> maxInFlight,
                            Map<String, PollingPolicy> polling, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
                            Clock clock, HttpClient httpClient, Duration requestTimeout, PromptRefiner promptRefiner,
-                           long maxDownloadBytes, int downloadResumes, DoubleSupplier random) {
+                           PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random) {
     }
 
     private final ProviderRegistry registry;
@@ -75,6 +76,8 @@ public final class DefaultVideoClient implements VideoClient {
     private final Clock clock;
     private final DoubleSupplier random;
     private final PromptRefiner refiner;
+    private final PromptUseCase refineByDefault;
+    private final String refineInstructions;
     private final Downloader downloader;
     private final ExecutorService ownedHttpExecutor;
     private final boolean ownsScheduler;
@@ -89,6 +92,11 @@ public final class DefaultVideoClient implements VideoClient {
         this.clock = s.clock();
         this.random = s.random() != null ? s.random() : () -> ThreadLocalRandom.current().nextDouble();
         this.refiner = s.promptRefiner();
+        this.refineByDefault = s.refineByDefault();
+        this.refineInstructions = s.refineInstructions();
+        if (refineByDefault != null && refiner == null) {
+            throw new ConfigurationException("refineByDefault needs a PromptRefiner; set one with promptRefiner(...)", "refiner");
+        }
         this.ownsScheduler = s.scheduler() == null;
         this.scheduler = ownsScheduler ? newScheduler() : s.scheduler();
         HttpClient http;
@@ -191,7 +199,9 @@ public final class DefaultVideoClient implements VideoClient {
     }
 
     private CompletableFuture<RefinedPrompt> refine(VideoRequest request, GenerateOptions options) {
-        if (options.refineUseCase() == null) {
+        PromptUseCase useCase = options.refineUseCase() != null ? options.refineUseCase() : refineByDefault;
+        String instructions = options.refineUseCase() != null ? options.refineInstructions() : refineInstructions;
+        if (useCase == null) {
             return CompletableFuture.completedFuture(RefinedPrompt.unchanged(request.prompt()));
         }
         if (refiner == null) {
@@ -200,7 +210,7 @@ public final class DefaultVideoClient implements VideoClient {
         }
         List<dev.videosdk.MediaInput> images = !request.referenceImages().isEmpty() ? request.referenceImages() : request.images();
         RefinementRequest ask = new RefinementRequest(request.prompt(), images.subList(0, Math.min(3, images.size())),
-                options.refineUseCase(), options.refineInstructions());
+                useCase, instructions);
         CompletableFuture<RefinedPrompt> answer;
         try {
             answer = refiner.refine(ask);

@@ -44,6 +44,7 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
     private final Instant waitStarted;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile int attempts;
+    private final java.util.concurrent.atomic.AtomicInteger highestPercent = new java.util.concurrent.atomic.AtomicInteger(-1);
     /** First progress seen (percent and when), for estimating the time left. */
     private volatile Instant firstProgressAt;
     private volatile int firstProgress = -1;
@@ -169,8 +170,13 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
     }
 
     private void report(JobStatus status, int attempt) {
+        Integer percent = status.progress();
+        if (percent != null) {
+            // providers sometimes report a lower percent after a higher one; never show progress going back
+            percent = highestPercent.accumulateAndGet(percent, Math::max);
+        }
         try {
-            listener.onProgress(new ProgressEvent(job, status.state(), attempt, policy.maxAttempts(), status.progress(),
+            listener.onProgress(new ProgressEvent(job, status.state(), attempt, policy.maxAttempts(), percent,
                     Duration.between(job.submittedAt(), clock.instant()), status.message()));
         } catch (RuntimeException e) {
             LOG.warn("progress listener threw; ignored", e);
