@@ -62,4 +62,10 @@ class GenerateCliTest {
         assertThat(run(FAST_FAKE, "x", "--provider", "nope")).isEqualTo(2);
         assertThat(stderr()).contains("unknown video provider 'nope'");
     }
+
+    @Test
+    void missingProviderKey_exitsTwoNamingTheVariable() {
+        assertThat(run(Map.of(), "x", "--provider", "openai", "--out", dir.resolve("o.mp4").toString())).isEqualTo(2);
+        assertThat(stderr()).contains("OPENAI_API_KEY").doesNotContain("\tat ");
+    }
 }
