@@ -151,7 +151,8 @@ final class Downloader {
                     + "); the SDK downloads only http(s) URLs, so read it with your GCS client or a signed URL");
         }
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw InvalidRequestException.local(provider(asset), "uri", "download URL must be http or https, but was " + uri);
+            throw InvalidRequestException.local(provider(asset), "uri", "download URL must be http or https, but was "
+                    + Redaction.uri(uri));
         }
     }
 
@@ -160,6 +161,16 @@ final class Downloader {
         if (result.isDone()) {
             return;
         }
+        try {
+            send(asset, uri, sink, resumesLeft, redirectsLeft, result);
+        } catch (RuntimeException e) {
+            // e.g. a provider's downloadCredential threw: fail the download instead of leaving it hanging
+            result.completeExceptionally(Futures.asVideoException(e, provider(asset)));
+        }
+    }
+
+    private void send(VideoAsset asset, URI uri, DownloadSink sink, int resumesLeft, int redirectsLeft,
+                      TrackedFuture<Long> result) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout).header("User-Agent", userAgent);
         if (asset.provider() != null) {
             Credentials creds = credentials.apply(asset.provider());

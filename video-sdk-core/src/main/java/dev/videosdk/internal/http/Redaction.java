@@ -13,6 +13,14 @@ public final class Redaction {
 
     /** The URI with secret query parameters replaced by {@code ***}. */
     public static String uri(URI uri) {
-        return uri == null ? "null" : SECRET_PARAMS.matcher(uri.toString()).replaceAll("$1***");
+        if (uri == null) {
+            return "null";
+        }
+        if ("data".equalsIgnoreCase(uri.getScheme())) {
+            String text = uri.toString();
+            int comma = text.indexOf(',');
+            return (comma > 0 ? text.substring(0, Math.min(comma, 60)) : "data:") + ",… (" + text.length() + " characters)";
+        }
+        return SECRET_PARAMS.matcher(uri.toString()).replaceAll("$1***");
     }
 }

@@ -299,5 +299,7 @@ class DefaultHttpTransportTest {
     void redaction_removesSecretQueryParameters() {
         assertThat(Redaction.uri(URI.create("https://h/v1/x?key=AIza123&alt=media&token=t0k")))
                 .isEqualTo("https://h/v1/x?key=***&alt=media&token=***");
+        assertThat(Redaction.uri(URI.create("data:video/mp4;base64," + "A".repeat(5000))))
+                .isEqualTo("data:video/mp4;base64,… (5022 characters)");
     }
 }
