@@ -2,24 +2,16 @@ package dev.videosdk.examples;
 
 import dev.videosdk.AspectRatio;
 import dev.videosdk.GenerateOptions;
-import dev.videosdk.InvalidRequestException;
-import dev.videosdk.ConfigurationException;
-import dev.videosdk.MediaInput;
 import dev.videosdk.ProgressEvent;
 import dev.videosdk.VideoClient;
-import dev.videosdk.VideoException;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * {@code generate "prompt" [--provider id] [--image url|file]... [--duration s] [--aspect w:h]
@@ -41,18 +33,19 @@ public final class GenerateCli {
 
     /** Runs the CLI; returns the exit code. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean cancelOnExit) {
-        Arguments a;
+        CommandLine line;
+        VideoRequest request;
         try {
-            a = Arguments.parse(args);
+            line = CommandLine.parse(args, Set.of("provider", "image", "duration", "aspect", "model", "out"));
+            request = toRequest(line);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
-            return 2;
+            return CommandLine.BAD_INPUT;
         }
-        Map<String, String> settings = new HashMap<>(env);
-        String provider = a.provider != null ? a.provider : env.getOrDefault("VIDEO_PROVIDER", "fake");
-        try (VideoClient client = VideoClient.builder().env(settings).defaultProvider(provider).build()) {
-            VideoRequest request = a.toRequest();
+        String provider = line.value("provider").orElse(env.getOrDefault("VIDEO_PROVIDER", "fake"));
+        Path target = Path.of(line.value("out").orElse("video.mp4"));
+        try (VideoClient client = VideoClient.builder().env(env).defaultProvider(provider).build()) {
             ProgressBar bar = new ProgressBar(err);
             CompletableFuture<VideoResult> generation = client.generate(request,
                     GenerateOptions.builder().onProgress(bar::show).build());
@@ -67,96 +60,34 @@ public final class GenerateCli {
             }
             VideoResult result = generation.join();
             bar.done();
-            Path target = client.download(result.video(), a.out).join();
-            out.println(target.toAbsolutePath());
+            out.println(client.download(result.video(), target).join().toAbsolutePath());
             if (cancelOnExit) {
                 Runtime.getRuntime().removeShutdownHook(cancelHook);
             }
-            return 0;
+            return CommandLine.OK;
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            err.println();
-            if (cause instanceof InvalidRequestException || cause instanceof ConfigurationException
-                    || cause instanceof IllegalArgumentException) {
-                err.println("error: " + cause.getMessage());
-                return 2;
-            }
-            if (cause instanceof CancellationException) {
-                err.println("cancelled");
-                return 1;
-            }
-            if (cause instanceof VideoException v) {
-                err.println("failed: " + v.getMessage() + v.requestId().map(id -> " (request id " + id + ")").orElse(""));
-                return 1;
-            }
-            err.println("failed: " + cause);
-            return 1;
+            return CommandLine.report(e, err);
         }
     }
 
-    /** The parsed command line. */
-    static final class Arguments {
-        String prompt;
-        String provider;
-        final List<String> images = new ArrayList<>();
-        Integer duration;
-        AspectRatio aspect;
-        String model;
-        Path out = Path.of("video.mp4");
+    private static VideoRequest toRequest(CommandLine line) {
+        VideoRequest.Builder b = VideoRequest.text(line.prompt());
+        line.values("image").forEach(image -> b.image(CommandLine.media(image)));
+        line.value("duration").ifPresent(d -> b.duration(Duration.ofSeconds(parseSeconds(d))));
+        line.value("aspect").ifPresent(a -> b.aspectRatio(AspectRatio.parse(a)));
+        line.value("model").ifPresent(b::model);
+        return b.build();
+    }
 
-        static Arguments parse(String[] args) {
-            Arguments a = new Arguments();
-            for (int i = 0; i < args.length; i++) {
-                String arg = args[i];
-                if (!arg.startsWith("--")) {
-                    if (a.prompt != null) {
-                        throw new IllegalArgumentException("only one prompt may be given; quote it: \"" + arg + "\"");
-                    }
-                    a.prompt = arg;
-                    continue;
-                }
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException(arg + " needs a value");
-                }
-                String value = args[++i];
-                switch (arg) {
-                    case "--provider" -> a.provider = value;
-                    case "--image" -> a.images.add(value);
-                    case "--duration" -> a.duration = parseSeconds(value);
-                    case "--aspect" -> a.aspect = AspectRatio.parse(value);
-                    case "--model" -> a.model = value;
-                    case "--out" -> a.out = Path.of(value);
-                    default -> throw new IllegalArgumentException("unknown option " + arg);
-                }
+    private static int parseSeconds(String value) {
+        try {
+            int s = Integer.parseInt(value.endsWith("s") ? value.substring(0, value.length() - 1) : value);
+            if (s < 1) {
+                throw new NumberFormatException();
             }
-            if (a.prompt == null || a.prompt.isBlank()) {
-                throw new IllegalArgumentException("a prompt is required");
-            }
-            return a;
-        }
-
-        private static int parseSeconds(String value) {
-            try {
-                int s = Integer.parseInt(value.endsWith("s") ? value.substring(0, value.length() - 1) : value);
-                if (s < 1) {
-                    throw new NumberFormatException();
-                }
-                return s;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--duration must be a whole number of seconds, but was " + value);
-            }
-        }
-
-        VideoRequest toRequest() {
-            VideoRequest.Builder b = VideoRequest.text(prompt);
-            for (String image : images) {
-                b.image(image.startsWith("http://") || image.startsWith("https://")
-                        ? MediaInput.url(image) : MediaInput.file(Path.of(image)));
-            }
-            if (duration != null) b.duration(Duration.ofSeconds(duration));
-            if (aspect != null) b.aspectRatio(aspect);
-            if (model != null) b.model(model);
-            return b.build();
+            return s;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--duration must be a whole number of seconds, but was " + value);
         }
     }
 

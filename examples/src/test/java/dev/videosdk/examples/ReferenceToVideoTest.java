@@ -70,8 +70,10 @@ class ReferenceToVideoTest {
 
     @Test
     void withoutOpenAiKeyThePromptIsSentAsWritten() {
-        assertThat(ReferenceToVideo.refinerFor(Map.of(), new PrintStream(err, true, StandardCharsets.UTF_8)))
-                .isNotNull();
+        assertThat(ReferenceToVideo.refinerFor(Map.of()).refine(new dev.videosdk.RefinementRequest("as is", List.of(),
+                PromptUseCase.GENERAL, null)).join().refined()).isEqualTo("as is");
+        assertThat(ReferenceToVideo.refinerFor(Map.of("OPENAI_API_KEY", "sk-test"))).isInstanceOf(
+                dev.videosdk.openai.OpenAiPromptRefiner.class);
 
         int code = run(FAKE, null, "A hero shot of the shop", "--ref", ring.toString(), "--use-case", "hero-image",
                 "--out", dir.resolve("hero.mp4").toString());
