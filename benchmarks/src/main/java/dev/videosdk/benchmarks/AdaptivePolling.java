@@ -54,12 +54,21 @@ final class AdaptivePolling {
             }
             double total = elapsed * 100.0 / (progress + 0.5);
             double remaining = total - elapsed;
-            double s = Math.max(2.0, Math.min(remaining, p.maxInterval().toMillis() / 1000.0));
-            return Duration.ofMillis((long) (s * 1000));
+            // far from the end: cover 90 % of the estimate (it sharpens as progress grows); near it: aim just past it
+            double s = remaining > 20 ? 0.9 * remaining : remaining + 0.5;
+            return Duration.ofMillis((long) (1000 * Math.max(1.0, Math.min(s, ETA_CAP_SECONDS))));
         };
     }
 
+    /** Longest wait the progress estimate may ask for. */
+    static final double ETA_CAP_SECONDS = 60;
+
     Row simulate(String name, Schedule schedule, long seed, String detail) {
+        return simulate(name, schedule, seed, detail, false);
+    }
+
+    /** With {@code curved}, each job's progress is (t/T)^g with g drawn from 0.7-1.4 (not linear in time). */
+    Row simulate(String name, Schedule schedule, long seed, String detail, boolean curved) {
         SplittableRandom jobs = new SplittableRandom(seed);
         SplittableRandom jitter = new SplittableRandom(seed + 1);
         int n = o.simulatedJobs;
@@ -67,6 +76,7 @@ final class AdaptivePolling {
         long polls = 0;
         for (int i = 0; i < n; i++) {
             double total = completionSeconds(jobs);
+            double g = curved ? 0.7 + 0.7 * jobs.nextDouble() : 1.0;
             double t = 0;
             int progress = -1;
             for (int attempt = 1; ; attempt++) {
@@ -77,7 +87,7 @@ final class AdaptivePolling {
                     break;
                 }
                 // as the stub: queued for the first 10 %, then linear whole-percent progress
-                progress = t < total / 10 ? 0 : (int) (100 * t / total);
+                progress = t < total / 10 ? 0 : (int) (100 * Math.pow(t / total, g));
             }
         }
         java.util.Arrays.sort(detection);
@@ -118,7 +128,10 @@ final class AdaptivePolling {
         rows.add(simulate("fixed 10 s after 60 s", of(late), 7, str(late)));
         PollingPolicy eta = PollingPolicy.defaults();
         rows.add(simulate("proposed: progress ETA (not in SDK)", progressEta(eta), 7,
-                "poll when progress says the job should be done; 2-30 s; else " + str(eta)));
+                "from progress: 90 % of the estimated remaining time, or just past it when < 20 s left (1-60 s); "
+                        + "no progress yet: " + str(eta)));
+        rows.add(simulate("proposed: progress ETA, curved progress", progressEta(eta), 7,
+                "as above, but each job's progress is (t/T)^g, g uniform in 0.7-1.4", true));
         List<Row> withRatio = new ArrayList<>();
         for (Row r : rows) {
             withRatio.add(new Row(r.policy(), r.pollsPerJob(), r.medianDetectionS(), r.p90DetectionS(),

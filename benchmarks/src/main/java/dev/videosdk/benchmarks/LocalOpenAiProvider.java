@@ -25,6 +25,8 @@ final class LocalOpenAiProvider implements VideoProvider {
 
     private final String base;
     private final CredentialPool keys = CredentialPool.bearer(ID, List.of("bench-key"));
+    private final ProviderCapabilities capabilities =
+            ProviderCapabilities.builder().models(true, "sora-2").durationsSeconds(4, 8, 12).build();
 
     LocalOpenAiProvider(String baseUrl) {
         this.base = baseUrl + "/v1/videos";
@@ -37,7 +39,7 @@ final class LocalOpenAiProvider implements VideoProvider {
 
     @Override
     public ProviderCapabilities capabilities() {
-        return ProviderCapabilities.builder().models(true, "sora-2").durationsSeconds(4, 8, 12).build();
+        return capabilities;
     }
 
     @Override

@@ -59,7 +59,7 @@ final class ManyJobs {
     }
 
     /** A row of figures. */
-    record Row(String name, String how, int n, int completed, int failed, int threads, double heapPerJob,
+    record Row(String name, String how, int n, int completed, int failed, int threads, int liveThreads, double heapPerJob,
                double rssPerJob, int inFlightAtHeap, long p50, long p99, long max, double statusPerJob,
                double cpuSeconds, double cpuPer1000Polls, double stubCpuSeconds, double wallSeconds, String note) {
     }
@@ -89,7 +89,9 @@ final class ManyJobs {
         List<Row> rows = new ArrayList<>();
         boolean real = openAiModulePresent();
         String sdkHow = real ? "video-sdk-openai provider" : "benchmark-local stand-in provider (video-sdk-openai absent)";
-        rows.add(measure("sdk", sdkHow, o.jobs, () -> sdkDriver(real)));
+        rows.add(measure("sdk", sdkHow, o.jobs, () -> sdkDriver(real, 0)));
+        rows.add(measure("sdk-gate64", "as sdk, with an HttpClient wrapper letting 64 requests out at once "
+                + "(the proposed SDK fix)", o.jobs, () -> sdkDriver(real, 64)));
         int capped = Math.min(o.jobs, o.threadCap);
         rows.add(measure("thread-per-job", "blocking send + Thread.sleep, shared HttpClient", capped, BlockingDriver::new));
         if (!o.skipOpenAiJava) {
@@ -97,9 +99,10 @@ final class ManyJobs {
                     capped, OpenAiJavaDriver::new));
         }
         rows.add(measure("raw", "sendAsync + 1 scheduler thread, Jackson readTree", o.jobs, () -> new RawDriver(0)));
-        rows.add(measure("raw, 64 in flight", "as raw, at most 64 HTTP requests outstanding (the rest queue)", o.jobs,
+        rows.add(measure("raw-gate64", "as raw, at most 64 HTTP requests outstanding (the rest queue)", o.jobs,
                 () -> new RawDriver(64)));
-        print(rows);
+        rows.removeIf(java.util.Objects::isNull);
+        print(rows, real);
         return rows;
     }
 
@@ -109,20 +112,26 @@ final class ManyJobs {
         return v == null ? "4.101.0" : v;
     }
 
-    private Driver sdkDriver(boolean real) {
+    private Driver sdkDriver(boolean real, int maxInFlight) {
         PollingPolicy policy = PollingPolicy.fixed(o.interval).withTimeout(Duration.ofMinutes(30));
-        VideoClient client;
+        VideoClient.Builder builder = VideoClient.builder();
         String provider;
         if (real) {
             provider = "openai";
-            client = VideoClient.builder()
-                    .env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stub.baseUrl() + "/v1"))
-                    .defaultProvider(provider).polling(provider, policy).build();
+            builder.env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stub.baseUrl() + "/v1"));
         } else {
             provider = LocalOpenAiProvider.ID;
-            client = VideoClient.builder().withoutDiscovery().provider(new LocalOpenAiProvider(stub.baseUrl()))
-                    .defaultProvider(provider).polling(provider, policy).build();
+            builder.withoutDiscovery().provider(new LocalOpenAiProvider(stub.baseUrl()));
         }
+        ExecutorService httpPool = null;
+        if (maxInFlight > 0) {
+            // the same HttpClient the SDK builds for itself, behind the gate
+            httpPool = Executors.newFixedThreadPool(4, r -> daemon(r, "videosdk-http"));
+            builder.httpClient(new GatedHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                    .followRedirects(HttpClient.Redirect.NEVER).executor(httpPool).build(), maxInFlight));
+        }
+        ExecutorService ownedPool = httpPool;
+        VideoClient client = builder.defaultProvider(provider).polling(provider, policy).build();
         VideoRequest request = VideoRequest.text("benchmark").durationSeconds(4).build();
         return new Driver() {
             @Override
@@ -141,6 +150,9 @@ final class ManyJobs {
             @Override
             public void close() {
                 client.close();
+                if (ownedPool != null) {
+                    ownedPool.shutdownNow();
+                }
             }
         };
     }
@@ -351,6 +363,9 @@ final class ManyJobs {
     }
 
     private Row measure(String name, String how, int n, DriverFactory factory) throws Exception {
+        if (!o.rows.isEmpty() && !o.rows.contains(name)) {
+            return null;
+        }
         warmUp(factory, Math.min(n, 300));
         out.printf("[many-jobs] %s: %d jobs, durations %d-%d ms, interval %d ms%n", name, n, o.minJobMillis, o.maxJobMillis,
                 o.interval.toMillis());
@@ -420,6 +435,7 @@ final class ManyJobs {
             int inFlight = n - completed.get() - failed.get();
             long loaded = Probe.retainedHeap();
             long rssLoaded = Probe.rssBytes();
+            int live = Probe.liveThreads() - threadsBefore - (o.verbose ? 1 : 0);
             if (o.verbose) {
                 out.println("[many-jobs] " + name + " threads with jobs in flight: " + threadSummary());
             }
@@ -448,7 +464,7 @@ final class ManyJobs {
                 note = (note.isEmpty() ? "" : note + "; ") + "first failure: " + firstFailure.get();
             }
             double polls = Math.max(1, used.status());
-            Row row = new Row(name, how, n, completed.get(), failed.get(), threads,
+            Row row = new Row(name, how, n, completed.get(), failed.get(), threads, live,
                     inFlight > 0 ? (double) (loaded - baseline) / inFlight : Double.NaN,
                     inFlight > 0 && rssBefore > 0 ? (double) (rssLoaded - rssBefore) / inFlight : Double.NaN, inFlight,
                     Probe.quantile(sorted, 0.5), Probe.quantile(sorted, 0.99), Probe.quantile(sorted, 1.0),
@@ -493,21 +509,25 @@ final class ManyJobs {
         return byPrefix.toString();
     }
 
-    private void print(List<Row> rows) {
+    private void print(List<Row> rows, boolean real) {
         Table t = new Table("Scenarios 1 and 2: many jobs (interval " + o.interval.toMillis() + " ms, durations "
                 + o.minJobMillis + "-" + o.maxJobMillis + " ms)",
-                "row", "jobs", "done", "failed", "threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
+                "row", "jobs", "done", "failed", "peak threads", "live threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
                 "status/job", "CPU s", "CPU s/1k polls", "stub CPU s", "wall s");
         for (Row r : rows) {
-            t.row(r.name(), r.n(), r.completed(), r.failed(), r.threads(), r.heapPerJob(), r.rssPerJob(), r.p50(), r.p99(), r.max(),
+            t.row(r.name(), r.n(), r.completed(), r.failed(), r.threads(), r.liveThreads(), r.heapPerJob(), r.rssPerJob(), r.p50(), r.p99(), r.max(),
                     r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds());
         }
         t.print(out);
-        Row sdk = rows.get(0);
-        Table ratios = new Table("SDK / other row", "row", "threads", "heap/job", "p99 detection", "CPU per poll");
-        for (Row r : rows.subList(1, rows.size())) {
-            ratios.row(r.name(), ratio(sdk.threads(), r.threads()), ratio(sdk.heapPerJob(), r.heapPerJob()),
-                    ratio(sdk.p99(), r.p99()), ratio(sdk.cpuPer1000Polls(), r.cpuPer1000Polls()));
+        Table ratios = new Table("Ratios (SDK row / other row)", "SDK row", "other row", "threads", "heap/job", "p99 detection",
+                "CPU per poll");
+        List<Row> sdkRows = rows.stream().filter(r -> r.name().startsWith("sdk")).toList();
+        List<Row> others = rows.stream().filter(r -> !r.name().startsWith("sdk")).toList();
+        for (Row s : sdkRows) {
+            for (Row r : others) {
+                ratios.row(s.name(), r.name(), ratio(s.threads(), r.threads()), ratio(s.heapPerJob(), r.heapPerJob()),
+                        ratio(s.p99(), r.p99()), ratio(s.cpuPer1000Polls(), r.cpuPer1000Polls()));
+            }
         }
         ratios.print(out);
         for (Row r : rows) {
@@ -517,7 +537,7 @@ final class ManyJobs {
         }
         ObjectNode json = Table.json("many-jobs");
         json.put("intervalMs", o.interval.toMillis()).put("minJobMs", o.minJobMillis).put("maxJobMs", o.maxJobMillis)
-                .put("sdkProvider", sdk.how());
+                .put("sdkProvider", real ? "video-sdk-openai" : "benchmark-local stand-in provider");
         ArrayNode arr = json.putArray("rows");
         for (Row r : rows) {
             arr.add(JSON.valueToTree(r));

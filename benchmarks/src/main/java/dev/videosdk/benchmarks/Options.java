@@ -21,6 +21,7 @@ final class Options {
     boolean skipCurl;
     boolean quick;
     boolean verbose;
+    Set<String> rows = new LinkedHashSet<>();
     Path workDir = Path.of(System.getProperty("java.io.tmpdir"), "videosdk-bench");
     Set<Integer> scenarios = new LinkedHashSet<>(List.of(1, 3, 4, 5));
 
@@ -59,6 +60,7 @@ final class Options {
                 case "--skip-openai-java" -> o.skipOpenAiJava = true;
                 case "--skip-curl" -> o.skipCurl = true;
                 case "--verbose" -> o.verbose = true;
+                case "--rows" -> o.rows.addAll(List.of(v.split(",")));
                 case "--work-dir" -> o.workDir = Path.of(v);
                 case "--scenarios" -> {
                     o.scenarios.clear();
