@@ -2,6 +2,7 @@ package dev.videosdk.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videosdk.internal.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videosdk.ContentPolicyException;
@@ -65,7 +66,7 @@ public final class OpenAiPromptRefiner implements PromptRefiner {
     private final HttpClient http;
     private final Duration timeout;
     private final OpenAiErrorMapper errors;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = Json.mapper();
 
     private OpenAiPromptRefiner(Builder b) {
         URI base = Objects.requireNonNull(b.baseUrl, "baseUrl");

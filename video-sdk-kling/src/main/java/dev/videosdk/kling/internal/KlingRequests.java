@@ -2,6 +2,7 @@ package dev.videosdk.kling.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videosdk.internal.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videosdk.AspectRatio;
 import dev.videosdk.InvalidRequestException;
@@ -50,7 +51,7 @@ final class KlingRequests {
             "callback_url", "callbackUrl(...)");
 
     /** For building trees only (the body is written by the core); never configured. */
-    private static final ObjectMapper TREES = new ObjectMapper();
+    private static final ObjectMapper TREES = Json.mapper();
 
     private KlingRequests() {
     }
