@@ -76,7 +76,9 @@ final class Downloader {
         Path part = target.resolveSibling(target.getFileName() + ".part");
         DownloadSink.FileSink sink;
         try {
-            checkScheme(asset, asset.uri());
+            if (!isData(asset.uri())) {
+                checkScheme(asset, asset.uri());
+            }
             Path parent = target.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
@@ -89,7 +91,11 @@ final class Downloader {
             return CompletableFuture.failedFuture(e);
         }
         TrackedFuture<Long> transfer = new TrackedFuture<>();
-        fetch(asset, asset.uri(), sink, resumes, MAX_REDIRECTS, transfer);
+        if (isData(asset.uri())) {
+            writeInline(asset, sink, transfer);
+        } else {
+            fetch(asset, asset.uri(), sink, resumes, MAX_REDIRECTS, transfer);
+        }
         TrackedFuture<Path> result = new TrackedFuture<>();
         result.track(transfer);
         transfer.whenComplete((bytes, failure) -> {
@@ -115,12 +121,18 @@ final class Downloader {
 
     CompletableFuture<Long> toStream(VideoAsset asset, OutputStream out) {
         try {
-            checkScheme(asset, asset.uri());
+            if (!isData(asset.uri())) {
+                checkScheme(asset, asset.uri());
+            }
         } catch (VideoException e) {
             return CompletableFuture.failedFuture(e);
         }
         TrackedFuture<Long> transfer = new TrackedFuture<>();
-        fetch(asset, asset.uri(), DownloadSink.stream(out), resumes, MAX_REDIRECTS, transfer);
+        if (isData(asset.uri())) {
+            writeInline(asset, DownloadSink.stream(out), transfer);
+        } else {
+            fetch(asset, asset.uri(), DownloadSink.stream(out), resumes, MAX_REDIRECTS, transfer);
+        }
         return transfer;
     }
 
@@ -142,6 +154,35 @@ final class Downloader {
 
     private static String provider(VideoAsset asset) {
         return asset.provider() == null ? "download" : asset.provider();
+    }
+
+    private static boolean isData(URI uri) {
+        return "data".equalsIgnoreCase(uri.getScheme());
+    }
+
+    /** An asset delivered inline as a base64 {@code data:} URI (e.g. Vertex AI without a storage URI). */
+    private void writeInline(VideoAsset asset, DownloadSink sink, TrackedFuture<Long> result) {
+        String text = asset.uri().toString();
+        int comma = text.indexOf(',');
+        if (comma < 0 || !text.substring(0, comma).endsWith(";base64")) {
+            result.completeExceptionally(InvalidRequestException.local(provider(asset), "uri",
+                    "an inline asset must be a base64 data: URI, but was " + Redaction.uri(asset.uri())));
+            return;
+        }
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(text.substring(comma + 1));
+            if (bytes.length > maxBytes) {
+                throw new InvalidRequestException("the asset is " + bytes.length + " bytes, more than the limit of " + maxBytes
+                        + " bytes (VideoClient.Builder.maxDownloadBytes)", "maxDownloadBytes", ErrorContext.local(provider(asset)), null);
+            }
+            sink.write(ByteBuffer.wrap(bytes));
+            result.complete(sink.written());
+        } catch (IllegalArgumentException e) {
+            result.completeExceptionally(new ProtocolException("the inline asset is not valid base64", ErrorContext.local(provider(asset)), e));
+        } catch (IOException | VideoException e) {
+            result.completeExceptionally(e instanceof VideoException v ? v
+                    : new VideoException("cannot write the download: " + e.getMessage(), ErrorContext.local(provider(asset)), false, e));
+        }
     }
 
     private static void checkScheme(VideoAsset asset, URI uri) {

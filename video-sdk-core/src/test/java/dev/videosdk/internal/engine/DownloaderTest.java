@@ -204,6 +204,18 @@ class DownloaderTest {
     }
 
     @Test
+    void inlineDataAsset_isDecodedWithoutAnyCall() throws IOException {
+        VideoAsset inline = asset("data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(video));
+
+        Path written = downloader(Long.MAX_VALUE).toFile(inline, dir.resolve("inline.mp4")).join();
+
+        assertThat(Files.readAllBytes(written)).isEqualTo(video);
+        Throwable t = failure(() -> downloader(10).toFile(inline, dir.resolve("big.mp4")).join());
+        assertThat(t).hasMessageContaining("more than the limit of 10 bytes");
+        assertThat(dir.resolve("big.mp4")).doesNotExist();
+    }
+
+    @Test
     void toStream_writesAllBytes() {
         own.stubFor(get("/s.mp4").willReturn(aResponse().withBody(video)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
