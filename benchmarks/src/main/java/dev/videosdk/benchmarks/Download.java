@@ -32,6 +32,11 @@ final class Download {
     /** One transfer. */
     interface Transfer {
         void run(String url, Path target) throws Exception;
+
+        /** Seconds the transfer itself took when it was measured elsewhere (a child JVM), else NaN. */
+        default double reportedSeconds() {
+            return Double.NaN;
+        }
     }
 
     private final StubProcess stub;
@@ -76,8 +81,21 @@ final class Download {
             Row sdkRow = best("VideoClient.download", sdk, url, target, runs, -1);
             Row rawRow = best("HttpClient ofFile", raw, url, target, runs, -1);
             Row drop = best("VideoClient.download, dropped at 50 %", sdk, url, target, 1, 0.5);
+            Row curlSync = haveCurl && !o.quick ? best("curl -o, then fsync (like the SDK)", (u, t) -> {
+                curl.run(u, t);
+                fsync(t);
+            }, url, target, runs, -1) : null;
+            Row child = best("VideoClient.download in a -Xmx32m JVM", child(List.of("-Xmx32m")), url, target, runs, -1);
+            Row childBig = best("same, -Djdk.httpclient.bufsize=256 KiB", child(List.of("-Xmx32m", "-Djdk.httpclient.bufsize=262144")),
+                    url, target, runs, -1);
             double ref = curlRow != null ? curlRow.mibPerS() : Double.NaN;
-            for (Row r : curlRow == null ? List.of(sdkRow, rawRow, drop) : List.of(curlRow, sdkRow, rawRow, drop)) {
+            List<Row> all = new ArrayList<>();
+            for (Row r : new Row[] {curlRow, curlSync, sdkRow, rawRow, drop, child, childBig}) {
+                if (r != null) {
+                    all.add(r);
+                }
+            }
+            for (Row r : all) {
                 rows.add(new Row(r.way(), r.bytes(), r.seconds(), r.mibPerS(), r.mibPerS() / ref, r.peakHeapGrowthMiB(),
                         r.retainedHeapGrowthMiB(), r.requests(), r.bytesResent(), r.verified(), r.note()));
             }
@@ -141,17 +159,18 @@ final class Download {
         } catch (Exception e) {
             note = "failed: " + e;
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = Double.isNaN(transfer.reportedSeconds()) ? (System.nanoTime() - t0) / 1e9 : transfer.reportedSeconds();
         running.set(false);
         sampler.join();
+        boolean child = !Double.isNaN(transfer.reportedSeconds());
         long retained = Probe.retainedHeap();
         long size = Files.exists(target) ? Files.size(target) : 0;
         boolean ok = size == o.downloadBytes && verify(target);
         StubProcess.Stats used = stub.stats().minus(before);
         long resent = used.bytesSent() - o.downloadBytes;
         Files.deleteIfExists(target);
-        return new Row(way, size, seconds, o.downloadBytes / 1048576.0 / seconds, Double.NaN, (peak.get() - baseline) / 1048576.0,
-                (retained - baseline) / 1048576.0, used.content(), resent, ok, note);
+        return new Row(way, size, seconds, o.downloadBytes / 1048576.0 / seconds, Double.NaN,
+                child ? Double.NaN : (peak.get() - baseline) / 1048576.0, child ? Double.NaN : (retained - baseline) / 1048576.0, used.content(), resent, ok, note);
     }
 
     /** Checks the pattern (byte at p is p % 251) at a few offsets, including around the middle. */
@@ -166,6 +185,48 @@ final class Download {
             }
         }
         return true;
+    }
+
+    private static void fsync(Path file) throws IOException {
+        try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            c.force(false);
+        }
+    }
+
+    /** The SDK download run in a child JVM with these options (its heap cannot grow past -Xmx). */
+    private static Transfer child(List<String> jvmOptions) {
+        return new Transfer() {
+            private double seconds = Double.NaN;
+
+            @Override
+            public void run(String u, Path t) throws Exception {
+                List<String> cmd = new ArrayList<>();
+                cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                cmd.addAll(jvmOptions);
+                cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Download.class.getName(), u, t.toString()));
+                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+                String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (p.waitFor() != 0 || !output.contains("SECONDS ")) {
+                    throw new IOException("child JVM failed: " + output);
+                }
+                seconds = Double.parseDouble(output.substring(output.indexOf("SECONDS ") + 8).trim());
+            }
+
+            @Override
+            public double reportedSeconds() {
+                return seconds;
+            }
+        };
+    }
+
+    /** Child JVM: downloads {@code args[0]} to {@code args[1]} with a default {@link VideoClient}. */
+    public static void main(String[] args) throws Exception {
+        try (VideoClient client = VideoClient.builder().withoutDiscovery().provider(new LocalOpenAiProvider("http://127.0.0.1"))
+                .maxDownloadBytes(8L << 30).build()) {
+            long t0 = System.nanoTime();
+            client.download(VideoAsset.of(URI.create(args[0])), Path.of(args[1])).get(10, TimeUnit.MINUTES);
+            System.out.println("SECONDS " + (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     static boolean curlAvailable() {
