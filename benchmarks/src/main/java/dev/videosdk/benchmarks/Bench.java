@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Runs the benchmark suite: {@code Bench [--quick] [--scenarios=1,3,4,5] [--jobs=N] ...} (see
@@ -24,9 +25,10 @@ public final class Bench {
     /** Runs the chosen scenarios; returns the scenarios that failed (their error was printed). */
     static List<String> run(PrintStream out, String... args) throws Exception {
         Options o = Options.parse(args);
-        out.printf("# Video SDK benchmarks%n%n%s, JDK %s (%s), %s, load average %.2f at start, %s mode%n",
+        out.printf("# Video SDK benchmarks%n%n%s, JDK %s (%s), %s, ForkJoinPool common parallelism %d, "
+                        + "load average %.2f at start, %s mode%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                Probe.machine(), Probe.loadAverage(), o.quick ? "quick" : "full");
+                Probe.machine(), ForkJoinPool.getCommonPoolParallelism(), Probe.loadAverage(), o.quick ? "quick" : "full");
         List<String> failures = new ArrayList<>();
         long t0 = System.nanoTime();
         try (StubProcess stub = StubProcess.start(o.stubThreads)) {

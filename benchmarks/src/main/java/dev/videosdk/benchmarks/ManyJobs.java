@@ -366,7 +366,7 @@ final class ManyJobs {
         if (!o.rows.isEmpty() && !o.rows.contains(name)) {
             return null;
         }
-        warmUp(factory, Math.min(n, 300));
+        warmUp(factory, Math.min(n, o.quick ? 100 : 300));
         out.printf("[many-jobs] %s: %d jobs, durations %d-%d ms, interval %d ms%n", name, n, o.minJobMillis, o.maxJobMillis,
                 o.interval.toMillis());
         stub.reset(o.minJobMillis, o.maxJobMillis, 1024, -1);
@@ -511,7 +511,8 @@ final class ManyJobs {
 
     private void print(List<Row> rows, boolean real) {
         Table t = new Table("Scenarios 1 and 2: many jobs (interval " + o.interval.toMillis() + " ms, durations "
-                + o.minJobMillis + "-" + o.maxJobMillis + " ms)",
+                + o.minJobMillis + "-" + o.maxJobMillis + " ms, ForkJoinPool common parallelism "
+                + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + ")",
                 "row", "jobs", "done", "failed", "peak threads", "live threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
                 "status/job", "CPU s", "CPU s/1k polls", "stub CPU s", "wall s");
         for (Row r : rows) {
@@ -536,7 +537,8 @@ final class ManyJobs {
             }
         }
         ObjectNode json = Table.json("many-jobs");
-        json.put("intervalMs", o.interval.toMillis()).put("minJobMs", o.minJobMillis).put("maxJobMs", o.maxJobMillis)
+        json.put("commonPoolParallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())
+                .put("intervalMs", o.interval.toMillis()).put("minJobMs", o.minJobMillis).put("maxJobMs", o.maxJobMillis)
                 .put("sdkProvider", real ? "video-sdk-openai" : "benchmark-local stand-in provider");
         ArrayNode arr = json.putArray("rows");
         for (Row r : rows) {
