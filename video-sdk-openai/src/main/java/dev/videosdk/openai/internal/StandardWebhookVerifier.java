@@ -1,19 +1,14 @@
 package dev.videosdk.openai.internal;
 
-import dev.videosdk.ErrorContext;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.spi.WebhookRequest;
+import dev.videosdk.spi.WebhookSignatures;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies Standard Webhooks signatures as OpenAI sends them: headers {@code webhook-id},
@@ -24,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class StandardWebhookVerifier {
     /** Default timestamp tolerance, as in OpenAI's SDKs. */
-    public static final Duration DEFAULT_TOLERANCE = Duration.ofSeconds(300);
+    public static final Duration DEFAULT_TOLERANCE = WebhookSignatures.DEFAULT_TOLERANCE;
     private static final String PREFIX = "whsec_";
 
     private final String provider;
@@ -65,19 +60,7 @@ public final class StandardWebhookVerifier {
         String id = require(request, "webhook-id");
         String timestamp = require(request, "webhook-timestamp");
         String signatures = require(request, "webhook-signature");
-        long seconds;
-        try {
-            seconds = Long.parseLong(timestamp.trim());
-        } catch (NumberFormatException e) {
-            throw fail("webhook-timestamp must be whole unix seconds, but was " + excerpt(timestamp));
-        }
-        Instant sent = Instant.ofEpochSecond(seconds);
-        if (sent.isBefore(now.minus(tolerance))) {
-            throw fail("webhook-timestamp " + seconds + " is too old (more than " + tolerance.toSeconds() + " s before now)");
-        }
-        if (sent.isAfter(now.plus(tolerance))) {
-            throw fail("webhook-timestamp " + seconds + " is too new (more than " + tolerance.toSeconds() + " s after now)");
-        }
+        Instant sent = WebhookSignatures.checkTimestamp(provider, "webhook-timestamp", timestamp, now, tolerance);
         byte[] signed = concat((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8), request.body());
         List<byte[]> given = signatures(signatures);
         if (given.isEmpty()) {
@@ -85,9 +68,9 @@ public final class StandardWebhookVerifier {
         }
         boolean match = false;
         for (byte[] key : keys) {
-            byte[] expected = hmac(key, signed);
+            byte[] expected = WebhookSignatures.hmacSha256(key, signed);
             for (byte[] candidate : given) {
-                match |= MessageDigest.isEqual(expected, candidate);
+                match |= WebhookSignatures.matches(expected, candidate);
             }
         }
         if (!match) {
@@ -116,24 +99,13 @@ public final class StandardWebhookVerifier {
         return out;
     }
 
-    /** HMAC-SHA256(key, content); base64 of it is what a signer sends. */
-    static byte[] hmac(byte[] key, byte[] content) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(content);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
-    }
-
     private String require(WebhookRequest request, String header) {
         return request.header(header).filter(v -> !v.isBlank())
                 .orElseThrow(() -> fail("the " + header + " header is missing"));
     }
 
     private WebhookVerificationException fail(String why) {
-        return new WebhookVerificationException(provider + " webhook rejected: " + why, ErrorContext.local(provider), null);
+        return WebhookSignatures.rejected(provider, why);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
