@@ -5,7 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.spi.ProviderConfig;
 import dev.videosdk.spi.VideoProviderFactory;
+import dev.videosdk.JobStatus;
+import dev.videosdk.VideoAsset;
+import dev.videosdk.VideoClient;
+import dev.videosdk.VideoJob;
+import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderCapabilities;
+import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.VideoProvider;
+import dev.videosdk.testing.VirtualTime;
 import java.io.PrintStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,16 +126,101 @@ final class AdaptivePolling {
         return null;
     }
 
+    /**
+     * The SDK's real job waiter (progress estimate included) on a virtual clock: a synchronous
+     * provider answers each status check from the virtual time, as the stub would.
+     */
+    Row sdkWaiter(String name, PollingPolicy policy, long seed, boolean curved) {
+        VirtualTime time = VirtualTime.start();
+        Instant origin = time.now();
+        SimProvider provider = new SimProvider(seed, curved);
+        int n = o.simulatedJobs;
+        double[] detection = new double[n];
+        AtomicInteger done = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        try (VideoClient client = VideoClient.builder().withoutDiscovery().provider(provider).defaultProvider(SimProvider.ID)
+                .polling(SimProvider.ID, policy).clock(time.clock()).scheduler(time.scheduler())
+                .random(new SplittableRandom(seed + 1)::nextDouble).build()) {
+            VideoRequest request = VideoRequest.text("benchmark").build();
+            for (int i = 0; i < n; i++) {
+                client.generate(request).whenComplete((r, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                        return;
+                    }
+                    int k = Integer.parseInt(r.job().id());
+                    double seen = Duration.between(origin, time.now()).toMillis() / 1000.0;
+                    detection[done.getAndIncrement()] = seen - provider.totals[k];
+                });
+            }
+            time.advance(Duration.ofMinutes(30));
+        }
+        double[] d = java.util.Arrays.copyOf(detection, done.get());
+        java.util.Arrays.sort(d);
+        String detail = "JobWaiter with " + str(policy) + (curved ? "; progress (t/T)^g, g in 0.7-1.4" : "")
+                + (failed.get() > 0 ? "; " + failed.get() + " failed" : "");
+        return new Row(name, (double) provider.polls.get() / n, d[d.length / 2], d[(int) (d.length * 0.9)], Double.NaN, detail);
+    }
+
+    /** Answers like the stub, from the virtual clock: queued for 10 %, then linear (or curved) progress. */
+    static final class SimProvider implements VideoProvider {
+        static final String ID = "sim";
+        private final SplittableRandom random;
+        private final boolean curved;
+        final double[] totals = new double[1 << 20];
+        final double[] shapes = new double[1 << 20];
+        final AtomicInteger polls = new AtomicInteger();
+        private int next;
+
+        SimProvider(long seed, boolean curved) {
+            this.random = new SplittableRandom(seed);
+            this.curved = curved;
+        }
+
+        @Override
+        public String id() {
+            return ID;
+        }
+
+        @Override
+        public ProviderCapabilities capabilities() {
+            return ProviderCapabilities.builder().build();
+        }
+
+        @Override
+        public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
+            int k = next++;
+            totals[k] = completionSeconds(random);
+            shapes[k] = curved ? 0.7 + 0.7 * random.nextDouble() : 1.0;
+            return CompletableFuture.completedFuture(VideoJob.of(ID, Integer.toString(k), null, ctx.clock().instant()));
+        }
+
+        @Override
+        public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
+            polls.incrementAndGet();
+            int k = Integer.parseInt(job.id());
+            double t = Duration.between(job.submittedAt(), ctx.clock().instant()).toMillis() / 1000.0;
+            double total = totals[k];
+            if (t >= total) {
+                return CompletableFuture.completedFuture(JobStatus.succeeded(List.of(VideoAsset.of(URI.create("http://127.0.0.1/" + k)))));
+            }
+            return CompletableFuture.completedFuture(t < total / 10 ? JobStatus.queued()
+                    : JobStatus.running((int) (100 * Math.pow(t / total, shapes[k]))));
+        }
+    }
+
     List<Row> run() {
         List<Row> rows = new ArrayList<>();
         PollingPolicy fixed = PollingPolicy.fixed(Duration.ofSeconds(10));
         Row base = simulate("fixed 10 s", of(fixed), 7, str(fixed));
         rows.add(base);
         PollingPolicy sdk = PollingPolicy.defaults();
-        rows.add(simulate("SDK default (PollingPolicy.defaults)", of(sdk), 7, str(sdk)));
+        rows.add(simulate("PollingPolicy.defaults, delays only", of(sdk), 7, str(sdk) + "; no progress estimate"));
+        rows.add(sdkWaiter("SDK waiter, PollingPolicy.defaults", sdk, 7, false));
         PollingPolicy openai = openAiDefault();
         if (openai != null) {
-            rows.add(simulate("openai provider default", of(openai), 7, str(openai)));
+            rows.add(sdkWaiter("SDK waiter, openai provider default", openai, 7, false));
+            rows.add(sdkWaiter("SDK waiter, openai default, curved progress", openai, 7, true));
         }
         PollingPolicy late = fixed.withInitialDelay(Duration.ofSeconds(60));
         rows.add(simulate("fixed 10 s after 60 s", of(late), 7, str(late)));
