@@ -61,7 +61,7 @@ final class ManyJobs {
     /** A row of figures. */
     record Row(String name, String how, int n, int completed, int failed, int threads, int liveThreads, double heapPerJob,
                double rssPerJob, int inFlightAtHeap, long p50, long p99, long max, double statusPerJob,
-               double cpuSeconds, double cpuPer1000Polls, double stubCpuSeconds, double wallSeconds, String note) {
+               double cpuSeconds, double cpuPer1000Polls, double jitSeconds, double cpuNoJitPer1000Polls, double stubCpuSeconds, double wallSeconds, String note) {
     }
 
     private final StubProcess stub;
@@ -98,9 +98,11 @@ final class ManyJobs {
             rows.add(measure("openai-java", "com.openai:openai-java " + openAiJavaVersion() + " retrieve loop, thread per job",
                     capped, OpenAiJavaDriver::new));
         }
-        rows.add(measure("raw", "sendAsync + 1 scheduler thread, Jackson readTree", o.jobs, () -> new RawDriver(0)));
+        rows.add(measure("raw", "sendAsync + 1 scheduler thread, Jackson readTree", o.jobs, () -> new RawDriver(0, null)));
         rows.add(measure("raw-gate64", "as raw, at most 64 HTTP requests outstanding (the rest queue)", o.jobs,
-                () -> new RawDriver(64)));
+                () -> new RawDriver(64, null)));
+        rows.add(measure("raw-gate64-timeout", "as raw-gate64, each request with a 60 s HttpRequest.timeout (the SDK sets one)",
+                o.jobs, () -> new RawDriver(64, Duration.ofSeconds(60))));
         rows.removeIf(java.util.Objects::isNull);
         print(rows, real);
         return rows;
@@ -258,19 +260,26 @@ final class ManyJobs {
         private final HttpClient http = HttpClient.newBuilder().executor(pool).build();
         private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "raw-timer"));
         private final int maxInFlight;
+        private final Duration timeout;
         private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
         private int active;
 
-        RawDriver(int maxInFlight) {
+        RawDriver(int maxInFlight, Duration timeout) {
             this.maxInFlight = maxInFlight;
+            this.timeout = timeout;
+        }
+
+        private HttpRequest.Builder builder(URI uri) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Authorization", "Bearer bench-key");
+            return timeout == null ? b : b.timeout(timeout);
         }
 
         @Override
         public void start(int n, Sink sink) {
             timer.setRemoveOnCancelPolicy(true);
             URI create = URI.create(stub.baseUrl() + "/v1/videos");
-            HttpRequest post = HttpRequest.newBuilder(create).header("Authorization", "Bearer bench-key")
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build();
+            HttpRequest post = builder(create).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(CREATE_BODY)).build();
             for (int i = 0; i < n; i++) {
                 send(post, (r, e) -> {
                     if (e != null) {
@@ -279,7 +288,7 @@ final class ManyJobs {
                     }
                     try {
                         String id = JSON.readTree(r.body()).get("id").asText();
-                        HttpRequest get = HttpRequest.newBuilder(URI.create(create + "/" + id)).header("Authorization", "Bearer bench-key").build();
+                        HttpRequest get = builder(URI.create(create + "/" + id)).build();
                         schedule(get, id, sink);
                     } catch (IOException | RuntimeException ex) {
                         sink.failed(ex);
@@ -366,7 +375,7 @@ final class ManyJobs {
         if (!o.rows.isEmpty() && !o.rows.contains(name)) {
             return null;
         }
-        warmUp(factory, Math.min(n, o.quick ? 100 : 300));
+        warmUp(factory, Math.min(n, o.quick ? 100 : 2000));
         out.printf("[many-jobs] %s: %d jobs, durations %d-%d ms, interval %d ms%n", name, n, o.minJobMillis, o.maxJobMillis,
                 o.interval.toMillis());
         stub.reset(o.minJobMillis, o.maxJobMillis, 1024, -1);
@@ -421,6 +430,7 @@ final class ManyJobs {
             long baseline = Probe.retainedHeap();
             StubProcess.Stats before = stub.stats();
             long cpu0 = Probe.cpuNanos();
+            long jit0 = Probe.compilationMillis();
             long t0 = System.nanoTime();
             try {
                 driver.start(n, sink);
@@ -445,6 +455,7 @@ final class ManyJobs {
             }
             long wall = System.nanoTime() - t0;
             long cpu = Probe.cpuNanos() - cpu0;
+            long jit = Probe.compilationMillis() - jit0;
             StubProcess.Stats used = stub.stats().minus(before);
             int threads = Probe.peakThreads() - threadsBefore - (o.verbose ? 1 : 0);
             namer.interrupt();
@@ -468,7 +479,8 @@ final class ManyJobs {
                     inFlight > 0 ? (double) (loaded - baseline) / inFlight : Double.NaN,
                     inFlight > 0 && rssBefore > 0 ? (double) (rssLoaded - rssBefore) / inFlight : Double.NaN, inFlight,
                     Probe.quantile(sorted, 0.5), Probe.quantile(sorted, 0.99), Probe.quantile(sorted, 1.0),
-                    (double) used.status() / n, cpu / 1e9, cpu / 1e9 / polls * 1000, used.cpuNanos() / 1e9, wall / 1e9, note);
+                    (double) used.status() / n, cpu / 1e9, cpu / 1e9 / polls * 1000, jit / 1e3,
+                    Math.max(0, cpu / 1e9 - jit / 1e3) / polls * 1000, used.cpuNanos() / 1e9, wall / 1e9, note);
             out.printf("[many-jobs] %s: %d/%d completed in %.1f s, %d threads, %.0f B heap/job, p99 %d ms%s%n", name,
                     row.completed(), n, row.wallSeconds(), threads, row.heapPerJob(), row.p99(), note.isEmpty() ? "" : " (" + note + ")");
             return row;
@@ -514,20 +526,21 @@ final class ManyJobs {
                 + o.minJobMillis + "-" + o.maxJobMillis + " ms, ForkJoinPool common parallelism "
                 + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + ")",
                 "row", "jobs", "done", "failed", "peak threads", "live threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
-                "status/job", "CPU s", "CPU s/1k polls", "stub CPU s", "wall s");
+                "status/job", "CPU s", "CPU s/1k polls", "JIT s", "CPU-JIT s/1k polls", "stub CPU s", "wall s");
         for (Row r : rows) {
             t.row(r.name(), r.n(), r.completed(), r.failed(), r.threads(), r.liveThreads(), r.heapPerJob(), r.rssPerJob(), r.p50(), r.p99(), r.max(),
-                    r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds());
+                    r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.jitSeconds(), r.cpuNoJitPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds());
         }
         t.print(out);
         Table ratios = new Table("Ratios (SDK row / other row)", "SDK row", "other row", "threads", "heap/job", "p99 detection",
-                "CPU per poll");
+                "CPU per poll", "CPU-JIT per poll");
         List<Row> sdkRows = rows.stream().filter(r -> r.name().startsWith("sdk")).toList();
         List<Row> others = rows.stream().filter(r -> !r.name().startsWith("sdk")).toList();
         for (Row s : sdkRows) {
             for (Row r : others) {
                 ratios.row(s.name(), r.name(), ratio(s.threads(), r.threads()), ratio(s.heapPerJob(), r.heapPerJob()),
-                        ratio(s.p99(), r.p99()), ratio(s.cpuPer1000Polls(), r.cpuPer1000Polls()));
+                        ratio(s.p99(), r.p99()), ratio(s.cpuPer1000Polls(), r.cpuPer1000Polls()),
+                        ratio(s.cpuNoJitPer1000Polls(), r.cpuNoJitPer1000Polls()));
             }
         }
         ratios.print(out);

@@ -43,6 +43,12 @@ final class Probe {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
+    /** Milliseconds the JIT compilers have spent so far (their CPU is part of the process CPU). */
+    static long compilationMillis() {
+        var c = ManagementFactory.getCompilationMXBean();
+        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+    }
+
     static long cpuNanos() {
         return OS.getProcessCpuTime();
     }
