@@ -10,8 +10,9 @@ import java.util.Objects;
  *
  * @param job            the job
  * @param assets         produced files, the main video first
- * @param promptSent     the prompt actually sent to the provider (after refinement, if any)
- * @param originalPrompt the prompt the caller gave
+ * @param promptSent     the prompt actually sent to the provider (after refinement, if any); null for a
+ *                       job collected with {@link VideoClient#await(VideoJob)}, whose prompt this client did not send
+ * @param originalPrompt the prompt the caller gave; null as for {@code promptSent}
  * @param completedAt    when the SDK saw the job finish
  * @param elapsed        submit-to-completion time as seen by the SDK
  */

@@ -177,6 +177,7 @@ class JobLifecycleTest {
         VideoResult result = time.run(client.await(VideoJob.fromToken(token)));
 
         assertThat(result.job().id()).isEqualTo("fake-1");
+        assertThat(result.promptSent()).isNull(); // this client did not send it
         assertThat(fake.requests()).hasSize(1);
     }
 

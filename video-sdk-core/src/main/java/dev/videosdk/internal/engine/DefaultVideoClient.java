@@ -366,7 +366,8 @@ public final class DefaultVideoClient implements VideoClient {
 
     private VideoResult toResult(VideoJob job, JobStatus status, RefinedPrompt prompt) {
         Instant now = clock.instant();
-        return new VideoResult(job, status.assets(), prompt.refined(), prompt.original(), now,
+        return new VideoResult(job, status.assets(), prompt == null ? null : prompt.refined(),
+                prompt == null ? null : prompt.original(), now,
                 Duration.between(job.submittedAt(), now));
     }
 
@@ -493,7 +494,7 @@ public final class DefaultVideoClient implements VideoClient {
         TrackedFuture<VideoResult> result = new TrackedFuture<>();
         try {
             ProviderRegistry.Entry entry = registry.get(job.provider());
-            RefinedPrompt prompt = RefinedPrompt.unchanged("(unknown: job resumed from its id)");
+            RefinedPrompt prompt = null; // a job awaited by id: this client did not send its prompt
             if (entry.provider().capabilities().streaming()) {
                 CompletableFuture<JobStatus> live = streams.get(key(job.provider(), job.id()));
                 if (live == null) {
