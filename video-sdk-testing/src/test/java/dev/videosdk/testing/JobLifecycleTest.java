@@ -322,6 +322,19 @@ class JobLifecycleTest {
     }
 
     @Test
+    void refinedPrompt_isValidatedBeforeSubmitting() {
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake)
+                .promptRefiner(r -> CompletableFuture.completedFuture(new RefinedPrompt(r.prompt(), "y".repeat(4001), null))));
+
+        Throwable t = cause(() -> time.run(client.generate(VideoRequest.text("short").build(),
+                GenerateOptions.builder().refinePrompt(PromptUseCase.GENERAL, null).build())));
+
+        assertThat(t).hasMessage("fake allows a prompt of at most 4000 characters, but it was 4001");
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
     void progress_neverGoesBackwardsInEvents() {
         fake.enqueue(FakeScript.succeedAfter(5).withProgress(0, 40, 30, 60));
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();

@@ -108,19 +108,24 @@ public final class DefaultVideoClient implements VideoClient {
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER).executor(ownedHttpExecutor).build();
         }
-        String userAgent = SdkVersion.userAgent();
-        this.registry = new ProviderRegistry(s.providers(), s.factories(), s.discover(), s.env(),
-                id -> new DefaultHttpTransport(id, http, scheduler, clock, s.retryPolicy(), s.requestTimeout(), userAgent, random),
-                scheduler, clock, userAgent, s.polling(), s.maxInFlight());
-        this.defaultProvider = chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
-        this.fallback = s.fallback();
-        for (String id : fallback) {
-            if (!registry.knows(id)) {
-                throw new ConfigurationException("fallback provider '" + id + "' is unknown; known providers: " + registry.ids(), id);
+        try {
+            String userAgent = SdkVersion.userAgent();
+            this.registry = new ProviderRegistry(s.providers(), s.factories(), s.discover(), s.env(),
+                    id -> new DefaultHttpTransport(id, http, scheduler, clock, s.retryPolicy(), s.requestTimeout(), userAgent, random),
+                    scheduler, clock, userAgent, s.polling(), s.maxInFlight());
+            this.defaultProvider = chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
+            this.fallback = s.fallback();
+            for (String id : fallback) {
+                if (!registry.knows(id)) {
+                    throw new ConfigurationException("fallback provider '" + id + "' is unknown; known providers: " + registry.ids(), id);
+                }
             }
+            this.downloader = new Downloader(http, scheduler, clock, s.maxDownloadBytes(), s.downloadResumes(),
+                    id -> registry.knows(id) ? downloadCredentials(id) : null, userAgent, s.requestTimeout());
+        } catch (RuntimeException e) {
+            shutdownOwnedExecutors(); // do not leak the threads this constructor started
+            throw e;
         }
-        this.downloader = new Downloader(http, scheduler, clock, s.maxDownloadBytes(), s.downloadResumes(),
-                id -> registry.knows(id) ? downloadCredentials(id) : null, userAgent, s.requestTimeout());
     }
 
     private Downloader.Credentials downloadCredentials(String id) {
@@ -186,6 +191,14 @@ public final class DefaultVideoClient implements VideoClient {
                     return;
                 }
                 VideoRequest toSend = request.withPrompt(prompt.refined());
+                if (!prompt.refined().equals(request.prompt())) {
+                    try {
+                        validate(entry, toSend); // the refined prompt must fit too (e.g. its length)
+                    } catch (RuntimeException e) {
+                        result.completeExceptionally(e);
+                        return;
+                    }
+                }
                 if (entry.provider().capabilities().streaming()) {
                     runStream(entry, toSend, prompt, options, result);
                 } else {
@@ -629,6 +642,10 @@ public final class DefaultVideoClient implements VideoClient {
     @Override
     public void close() {
         registry.closeAll();
+        shutdownOwnedExecutors();
+    }
+
+    private void shutdownOwnedExecutors() {
         if (ownsScheduler) {
             scheduler.shutdownNow();
         }
