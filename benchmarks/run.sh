@@ -13,16 +13,18 @@ fi
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
   mvn -B -q -DskipTests install -pl benchmarks -am
 fi
-mvn -B -q -pl benchmarks dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-mkdir -p benchmarks/target
-CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
+# private copies of the jars, so that a concurrent `mvn install` cannot swap a jar under the running JVMs
+rm -rf benchmarks/target/bench-lib
+mvn -B -q -pl benchmarks dependency:copy-dependencies -DoutputDirectory=target/bench-lib -DincludeScope=runtime
+CP="benchmarks/target/classes:benchmarks/target/bench-lib/*"
+JVM=(-Xms1g -Xmx2g -XX:-UseDynamicNumberOfCompilerThreads)
 {
-  java -Xms1g -Xmx2g -cp "$CP" dev.videosdk.benchmarks.Bench "$@"
+  java "${JVM[@]}" -cp "$CP" dev.videosdk.benchmarks.Bench "$@"
   # On <= 2 CPUs the common pool has parallelism 1, so CompletableFuture's default executor (where
   # HttpClient.sendAsync delivers every response) starts a thread per task. Rerun the non-blocking
   # rows with a real pool to show what that costs (see REPORT.md).
   if [[ " $* " != *" --scenarios="* || " $* " == *" --scenarios=1"* ]]; then
-    java -Xms1g -Xmx2g -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
+    java "${JVM[@]}" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
       dev.videosdk.benchmarks.Bench "$@" --scenarios=1 --rows=sdk,sdk-gate64,raw,raw-gate64
   fi
 } | tee benchmarks/target/last-run.md

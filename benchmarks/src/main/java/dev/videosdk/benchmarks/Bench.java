@@ -42,7 +42,7 @@ public final class Bench {
                         case 5 -> new SseThroughput(o, out).run();
                         default -> throw new IllegalArgumentException("no scenario " + s);
                     }
-                } catch (Exception | AssertionError e) {
+                } catch (Exception | Error e) { // also NoClassDefFoundError, OutOfMemoryError: report, go on
                     failures.add("scenario " + s + ": " + e);
                     out.println("scenario " + s + " FAILED: " + e);
                     e.printStackTrace(out);

@@ -30,12 +30,12 @@ final class Options {
         for (String a : args) {
             if (a.equals("--quick")) {
                 o.quick = true;
-                o.jobs = 500;
-                o.threadCap = 500;
+                o.jobs = 300;
+                o.threadCap = 300;
                 o.interval = Duration.ofMillis(500);
                 o.minJobMillis = 1_000;
                 o.maxJobMillis = 3_000;
-                o.simulatedJobs = 10_000;
+                o.simulatedJobs = 5_000;
                 o.downloadBytes = 64L << 20;
                 o.sseBytes = 16L << 20;
             }

@@ -43,10 +43,30 @@ final class Probe {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
 
-    /** Milliseconds the JIT compilers have spent so far (their CPU is part of the process CPU). */
+    /**
+     * CPU milliseconds of the live JIT compiler threads (Linux: {@code /proc/self/task/<tid>/stat} of
+     * the threads named {@code C1/C2 CompilerThre...}; run with -XX:-UseDynamicNumberOfCompilerThreads
+     * so none exits with its time); 0 elsewhere. Their CPU is part of the process CPU.
+     */
     static long compilationMillis() {
-        var c = ManagementFactory.getCompilationMXBean();
-        return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10; // USER_HZ is 100 on Linux
     }
 
     static long cpuNanos() {
