@@ -130,6 +130,7 @@ public interface VideoClient extends AutoCloseable {
         Clock clock = Clock.systemUTC();
         HttpClient httpClient;
         Duration requestTimeout = Duration.ofSeconds(60);
+        int maxConcurrentRequests = 64;
         PromptRefiner promptRefiner;
         PromptUseCase refineByDefault;
         String refineInstructions;
@@ -238,6 +239,19 @@ public interface VideoClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Most provider calls in flight at once, across all providers (more wait in FIFO order). Keeps
+         * a burst of thousands of jobs from opening a connection each. Default 64. Downloads are not
+         * counted.
+         */
+        public Builder maxConcurrentRequests(int n) {
+            if (n < 1) {
+                throw new IllegalArgumentException("maxConcurrentRequests must be at least 1, but was " + n);
+            }
+            this.maxConcurrentRequests = n;
+            return this;
+        }
+
         /** The refiner used when a call asks for prompt refinement. Default: none. */
         public Builder promptRefiner(PromptRefiner refiner) {
             this.promptRefiner = refiner;
@@ -287,7 +301,8 @@ public interface VideoClient extends AutoCloseable {
         public VideoClient build() {
             return new DefaultVideoClient(new DefaultVideoClient.Settings(Map.copyOf(env), List.copyOf(providers),
                     List.copyOf(factories), discover, defaultProvider, List.copyOf(fallback), Map.copyOf(maxInFlight),
-                    Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, promptRefiner,
+                    Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, maxConcurrentRequests,
+                    promptRefiner,
                     refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random));
         }
     }

@@ -163,9 +163,10 @@ class JobLifecycleTest {
 
         time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().polling(patient).build()));
 
-        // 10 % at 10 s, 20 % at 15 s: 2 %/s, so 80 % more takes 40 s; then 60 % at 55 s: 36 s more
+        // 10 % at 10 s, 20 % at 15 s: 2 %/s, so 80 % more takes 40 s; the check comes at 90 % of that (36 s).
+        // Then 60 % at 51 s: 50 % in 41 s, so 40 % more takes 32.8 s; again 90 % of it.
         assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
-                Duration.ofSeconds(40), Duration.ofSeconds(36));
+                Duration.ofSeconds(36), Duration.ofMillis(29_520));
     }
 
     @Test

@@ -22,6 +22,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.Webhooks;
+import dev.videosdk.internal.AsyncSemaphore;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.SdkVersion;
 import dev.videosdk.internal.TrackedFuture;
@@ -45,6 +46,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -60,12 +62,14 @@ import org.slf4j.LoggerFactory;
 /** The one implementation of {@link VideoClient}. */
 public final class DefaultVideoClient implements VideoClient {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultVideoClient.class);
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED_PARALLELISM = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** Everything the builder collected. */
     public record Settings(Map<String, String> env, List<VideoProvider> providers, List<VideoProviderFactory> factories,
                            boolean discover, String defaultProvider, List<String> fallback, Map<String, Integer> maxInFlight,
                            Map<String, PollingPolicy> polling, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
-                           Clock clock, HttpClient httpClient, Duration requestTimeout, PromptRefiner promptRefiner,
+                           Clock clock, HttpClient httpClient, Duration requestTimeout, int maxConcurrentRequests,
+                           PromptRefiner promptRefiner,
                            PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random) {
     }
 
@@ -105,13 +109,20 @@ public final class DefaultVideoClient implements VideoClient {
             ownedHttpExecutor = null;
         } else {
             ownedHttpExecutor = Executors.newFixedThreadPool(4, daemon("videosdk-http"));
+            if (ForkJoinPool.getCommonPoolParallelism() < 2 && !WARNED_PARALLELISM.getAndSet(true)) {
+                LOG.warn("the JDK HTTP client hands every response to a new thread when the common pool's parallelism "
+                        + "is below 2 (machines with 2 CPUs or fewer); start the JVM with "
+                        + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 to avoid that cost");
+            }
             http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                     .followRedirects(HttpClient.Redirect.NEVER).executor(ownedHttpExecutor).build();
         }
         try {
             String userAgent = SdkVersion.userAgent();
+            AsyncSemaphore gate = new AsyncSemaphore(s.maxConcurrentRequests());
             this.registry = new ProviderRegistry(s.providers(), s.factories(), s.discover(), s.env(),
-                    id -> new DefaultHttpTransport(id, http, scheduler, clock, s.retryPolicy(), s.requestTimeout(), userAgent, random),
+                    id -> new DefaultHttpTransport(id, http, scheduler, clock, s.retryPolicy(), s.requestTimeout(), userAgent, random,
+                            gate),
                     scheduler, clock, userAgent, s.polling(), s.maxInFlight());
             this.defaultProvider = chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
             this.fallback = s.fallback();

@@ -74,10 +74,14 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
     }
 
     private void scheduleCheck(int attempt, Duration hint) {
+        scheduleCheckAfter(attempt, policy.delayBefore(attempt, hint, random));
+    }
+
+    private void scheduleCheckAfter(int attempt, Duration wait) {
         if (isDone()) {
             return;
         }
-        Duration delay = policy.delayBefore(attempt, hint, random);
+        Duration delay = wait;
         Duration elapsed = Duration.between(waitStarted, clock.instant());
         if (attempt > policy.maxAttempts()) {
             timeout("made " + policy.maxAttempts() + " status checks (the policy's limit)", elapsed);
@@ -86,7 +90,7 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
         if (elapsed.plus(delay).compareTo(policy.timeout()) > 0) {
             // fail early instead of sleeping past the deadline; one last check right at the deadline
             Duration left = policy.timeout().minus(elapsed);
-            if (left.isNegative() || left.isZero() || hint != null && hint.compareTo(left) > 0) {
+            if (left.isNegative() || left.isZero()) {
                 timeout("waited " + elapsed.toSeconds() + " s (the deadline is " + policy.timeout().toSeconds() + " s)", elapsed);
                 return;
             }
@@ -129,17 +133,24 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
                 finish(null, new java.util.concurrent.CancellationException(job.provider() + " job " + job.id()
                         + " was cancelled" + (status.message() == null ? "" : ": " + status.message())));
             } else {
-                scheduleCheck(attempt + 1, status.pollAfter() != null ? status.pollAfter() : estimateTimeLeft(status));
+                Duration estimate = status.pollAfter() == null ? progressWait(status) : null;
+                if (estimate != null) {
+                    scheduleCheckAfter(attempt + 1, estimate);
+                } else {
+                    scheduleCheck(attempt + 1, status.pollAfter());
+                }
             }
         });
     }
 
     /**
-     * From two progress readings, the time until 100 % at the observed rate, never below the
-     * policy's interval (a job stuck at 99 % must not be hammered); null while unknown. Used as a
-     * hint, so it is capped at {@code maxInterval} and jittered like any other.
+     * The wait before the next check for a job that reports progress: from the first and the latest
+     * reading, the time until 100 % at the observed rate; while more than 20 s are left, 90 % of it
+     * (a chance to correct the estimate), else just past it. Bounded below by half the policy's
+     * interval (at least 1 s; a job stuck at 99 % must not be hammered) and above by twice
+     * {@code maxInterval}. Null while there is no rate yet.
      */
-    private Duration estimateTimeLeft(JobStatus status) {
+    private Duration progressWait(JobStatus status) {
         Integer p = status.progress();
         if (p == null || p <= 0 || p >= 100) {
             return null;
@@ -155,8 +166,11 @@ final class JobWaiter extends TrackedFuture<JobStatus> {
             return null;
         }
         double perMilli = (p - firstProgress) / (double) millis;
-        Duration left = Duration.ofMillis((long) Math.ceil((100 - p) / perMilli));
-        return left.compareTo(policy.interval()) < 0 ? policy.interval() : left;
+        long left = (long) Math.ceil((100 - p) / perMilli);
+        long wait = left > 20_000 ? (long) (left * 0.9) : left + 250;
+        long floor = Math.max(1_000, policy.interval().toMillis() / 2);
+        long ceiling = policy.maxInterval().toMillis() * 2;
+        return Duration.ofMillis(Math.max(floor, Math.min(ceiling, wait)));
     }
 
     /** Applies a status learned elsewhere (a verified webhook): completes the wait if final. */

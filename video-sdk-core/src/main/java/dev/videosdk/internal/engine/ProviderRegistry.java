@@ -1,5 +1,6 @@
 package dev.videosdk.internal.engine;
 
+import dev.videosdk.internal.AsyncSemaphore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videosdk.ConfigurationException;
 import dev.videosdk.PollingPolicy;
@@ -27,7 +28,7 @@ import java.util.function.Function;
  */
 final class ProviderRegistry {
     /** A provider with everything the engine keeps per provider. */
-    record Entry(VideoProvider provider, ProviderContext context, PollingPolicy polling, InFlightLimiter limiter) {
+    record Entry(VideoProvider provider, ProviderContext context, PollingPolicy polling, AsyncSemaphore limiter) {
     }
 
     private record Context(HttpTransport http, ScheduledExecutorService scheduler, Clock clock, ProviderConfig config,
@@ -124,6 +125,6 @@ final class ProviderRegistry {
         Context context = new Context(transports.apply(id), scheduler, clock, config, userAgent);
         PollingPolicy policy = polling.getOrDefault(id, provider.defaultPolling());
         Integer limit = maxInFlight.get(id);
-        return new Entry(provider, context, policy, limit == null ? null : new InFlightLimiter(limit));
+        return new Entry(provider, context, policy, limit == null ? null : new AsyncSemaphore(limit));
     }
 }

@@ -6,6 +6,7 @@ import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.RateLimitException;
 import dev.videosdk.RetryPolicy;
 import dev.videosdk.VideoException;
+import dev.videosdk.internal.AsyncSemaphore;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.TrackedFuture;
 import dev.videosdk.spi.CallKind;
@@ -53,10 +54,16 @@ public final class DefaultHttpTransport implements HttpTransport {
     private final Duration timeout;
     private final String userAgent;
     private final DoubleSupplier random;
+    private final AsyncSemaphore gate;
 
-    /** Creates the transport; it does not own the client or the scheduler. */
+    /**
+     * Creates the transport; it does not own the client or the scheduler. {@code gate} caps the
+     * calls in flight on the shared client (waiting calls queue FIFO), so a burst of jobs cannot
+     * open one connection each.
+     */
     public DefaultHttpTransport(String provider, HttpClient client, ScheduledExecutorService scheduler, Clock clock,
-                                RetryPolicy retry, Duration timeout, String userAgent, DoubleSupplier random) {
+                                RetryPolicy retry, Duration timeout, String userAgent, DoubleSupplier random,
+                                AsyncSemaphore gate) {
         this.provider = provider;
         this.client = client;
         this.scheduler = scheduler;
@@ -65,6 +72,7 @@ public final class DefaultHttpTransport implements HttpTransport {
         this.timeout = timeout;
         this.userAgent = userAgent;
         this.random = random;
+        this.gate = gate;
     }
 
     @Override
@@ -133,22 +141,48 @@ public final class DefaultHttpTransport implements HttpTransport {
             result.completeExceptionally(Futures.asVideoException(e, provider));
             return;
         }
+        CompletableFuture<Void> permit = gate.acquire();
+        result.track(permit);
+        permit.thenRun(() -> {
+            if (result.isDone()) {
+                gate.release();
+            } else {
+                exchange(call, tryNumber, result, handler, reader, credential, request);
+            }
+        });
+    }
+
+    /** One request on the wire, holding a permit of the gate until its answer (or failure) is in. */
+    private <B, T> void exchange(HttpCall call, int tryNumber, TrackedFuture<T> result, HttpResponse.BodyHandler<B> handler,
+                                 Reader<B, T> reader, Credential credential, HttpRequest request) {
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<B>> sent = client.sendAsync(request, handler);
+        CompletableFuture<HttpResponse<B>> sent;
+        try {
+            sent = client.sendAsync(request, handler);
+        } catch (RuntimeException e) {
+            gate.release();
+            result.completeExceptionally(Futures.asVideoException(e, provider));
+            return;
+        }
         result.track(sent);
         sent.whenComplete((response, failure) -> {
+            gate.release();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             if (failure != null) {
                 Throwable cause = Futures.unwrap(failure);
                 boolean nothingSent = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
-                LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
-                        millis, tryNumber, cause.toString());
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
+                            millis, tryNumber, cause.toString());
+                }
                 VideoException error = networkError(call, cause);
                 retryOrFail(call, tryNumber, result, handler, reader, error, null, nothingSent);
                 return;
             }
-            LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
-                    Redaction.uri(call.uri()), response.statusCode(), millis, tryNumber, requestId(response));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
+                        Redaction.uri(call.uri()), response.statusCode(), millis, tryNumber, requestId(response));
+            }
             try {
                 result.complete(reader.read(response, credential));
             } catch (VideoException error) {
@@ -189,8 +223,10 @@ public final class DefaultHttpTransport implements HttpTransport {
             result.completeExceptionally(error);
             return;
         }
-        LOG.debug("{} {} {}: retry {} of {} in {} ms after {}", provider, call.method(), Redaction.uri(call.uri()),
-                tryNumber, retry.maxRetries(), wait.toMillis(), error.getClass().getSimpleName());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {}: retry {} of {} in {} ms after {}", provider, call.method(), Redaction.uri(call.uri()),
+                    tryNumber, retry.maxRetries(), wait.toMillis(), error.getClass().getSimpleName());
+        }
         result.track(scheduler.schedule(() -> attempt(call, tryNumber + 1, result, handler, reader),
                 wait.toMillis(), TimeUnit.MILLISECONDS));
     }

@@ -43,7 +43,8 @@ class DefaultHttpTransportTest {
 
     private final TestTime time = new TestTime();
     private final DefaultHttpTransport transport = new DefaultHttpTransport("acme", HttpClient.newHttpClient(),
-            time.scheduler, time.clock, RetryPolicy.defaults(), Duration.ofSeconds(5), "test-agent", () -> 0.5);
+            time.scheduler, time.clock, RetryPolicy.defaults(), Duration.ofSeconds(5), "test-agent", () -> 0.5,
+            new dev.videosdk.internal.AsyncSemaphore(64));
     private final CredentialPool pool = CredentialPool.bearer("acme", List.of("secret-one"));
 
     private URI uri(String path) {
@@ -226,7 +227,8 @@ class DefaultHttpTransportTest {
     @Test
     void send_readTimeout_mappedToUnavailableAndRetriedForQueries() {
         DefaultHttpTransport impatient = new DefaultHttpTransport("acme", HttpClient.newHttpClient(), time.scheduler,
-                time.clock, RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200), "ua", () -> 0.5);
+                time.clock, RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200), "ua", () -> 0.5,
+                new dev.videosdk.internal.AsyncSemaphore(64));
         wm.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
 
         Throwable t = failure(() -> TestTime.join(impatient.send(HttpCall.get(uri("/slow")).build())));
@@ -279,6 +281,24 @@ class DefaultHttpTransportTest {
         Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.get(uri("/a")).credentials(two, "acme#1").build())));
         assertThat(t).isInstanceOf(AuthenticationException.class);
         assertThat(t.getMessage()).doesNotContain("key-a").doesNotContain("key-b");
+    }
+
+    @Test
+    void send_gateCapsCallsInFlightAndServesWaitersInOrder() {
+        dev.videosdk.internal.AsyncSemaphore one = new dev.videosdk.internal.AsyncSemaphore(1);
+        DefaultHttpTransport gated = new DefaultHttpTransport("acme", HttpClient.newHttpClient(), time.scheduler, time.clock,
+                RetryPolicy.none(), Duration.ofSeconds(5), "ua", () -> 0.5, one);
+        wm.stubFor(get("/g1").willReturn(okJson("{}").withFixedDelay(300)));
+        wm.stubFor(get("/g2").willReturn(okJson("{}")));
+
+        var first = gated.send(HttpCall.get(uri("/g1")).build());
+        var second = gated.send(HttpCall.get(uri("/g2")).build());
+        assertThat(one.waiting()).isEqualTo(1);
+
+        TestTime.join(second);
+        assertThat(first).isDone(); // the second call could only start once the first had its answer
+        assertThat(one.inUse()).isZero();
+        wm.verify(1, getRequestedFor(urlEqualTo("/g2")));
     }
 
     @Test

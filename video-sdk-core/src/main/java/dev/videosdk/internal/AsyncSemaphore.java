@@ -1,21 +1,25 @@
-package dev.videosdk.internal.engine;
+package dev.videosdk.internal;
 
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 
-/** At most N holders at once; waiters are served first come, first served. Never blocks a thread. */
-final class InFlightLimiter {
+/**
+ * At most N holders at once; waiters are served first come, first served, and a waiter that gave
+ * up (its future was cancelled) loses its place. Never blocks a thread.
+ */
+public final class AsyncSemaphore {
     private final int limit;
     private final Queue<CompletableFuture<Void>> waiting = new ArrayDeque<>();
     private int inUse;
 
-    InFlightLimiter(int limit) {
+    /** A semaphore with {@code limit} permits. */
+    public AsyncSemaphore(int limit) {
         this.limit = limit;
     }
 
     /** Completes when a slot is held; the holder must call {@link #release()} exactly once. */
-    synchronized CompletableFuture<Void> acquire() {
+    public synchronized CompletableFuture<Void> acquire() {
         if (inUse < limit && waiting.isEmpty()) {
             inUse++;
             return CompletableFuture.completedFuture(null);
@@ -26,7 +30,7 @@ final class InFlightLimiter {
     }
 
     /** Frees a slot, handing it to the longest waiter (skipping waiters that gave up). */
-    void release() {
+    public void release() {
         CompletableFuture<Void> next;
         synchronized (this) {
             while ((next = waiting.poll()) != null && next.isDone()) {
@@ -40,11 +44,13 @@ final class InFlightLimiter {
         next.complete(null);
     }
 
-    synchronized int inUse() {
+    /** Permits held now. */
+    public synchronized int inUse() {
         return inUse;
     }
 
-    synchronized int waiting() {
+    /** Waiters queued now. */
+    public synchronized int waiting() {
         return waiting.size();
     }
 }
