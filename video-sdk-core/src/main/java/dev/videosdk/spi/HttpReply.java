@@ -13,18 +13,75 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A complete provider answer.
- *
- * @param provider     provider id
- * @param uri          the URI that answered
- * @param status       HTTP status
- * @param headers      response headers (names lower case)
- * @param body         the body bytes
- * @param requestId    the provider's request id header, or null
- * @param credentialId label of the key used, or null
+ * A complete provider answer. Its JSON tree is parsed once, on first use, and shared by the error
+ * mapper and the parser: read it, do not modify it.
  */
-public record HttpReply(String provider, URI uri, int status, Map<String, List<String>> headers, byte[] body,
-                        String requestId, String credentialId) {
+public final class HttpReply {
+    private final String provider;
+    private final URI uri;
+    private final int status;
+    private final Map<String, List<String>> headers;
+    private final byte[] body;
+    private final String requestId;
+    private final String credentialId;
+    private volatile Optional<JsonNode> tree;
+
+    /**
+     * Creates an answer.
+     *
+     * @param provider     provider id
+     * @param uri          the URI that answered
+     * @param status       HTTP status
+     * @param headers      response headers (names lower case)
+     * @param body         the body bytes
+     * @param requestId    the provider's request id header, or null
+     * @param credentialId label of the key used, or null
+     */
+    public HttpReply(String provider, URI uri, int status, Map<String, List<String>> headers, byte[] body,
+                     String requestId, String credentialId) {
+        this.provider = provider;
+        this.uri = uri;
+        this.status = status;
+        this.headers = headers;
+        this.body = body;
+        this.requestId = requestId;
+        this.credentialId = credentialId;
+    }
+
+    /** Provider id. */
+    public String provider() {
+        return provider;
+    }
+
+    /** The URI that answered. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** Response headers (names lower case). */
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    /** The body bytes (not copied: do not change them). */
+    public byte[] body() {
+        return body;
+    }
+
+    /** The provider's request id, or null. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /** Label of the key used, or null. */
+    public String credentialId() {
+        return credentialId;
+    }
 
     /** This answer with the request id the provider put in the body (some do not send it as a header). */
     public HttpReply withRequestId(String id) {
@@ -53,12 +110,18 @@ public record HttpReply(String provider, URI uri, int status, Map<String, List<S
      * @throws dev.videosdk.ProtocolException when it is not JSON (the message carries an excerpt)
      */
     public JsonNode json() {
-        return Json.parse(body, context(null));
+        Optional<JsonNode> parsed = jsonIfAny();
+        return parsed.isPresent() ? parsed.get() : Json.parse(body, context(null)); // the latter throws, with an excerpt
     }
 
     /** The body as JSON if it is JSON, else empty (for error bodies that may be HTML). */
     public Optional<JsonNode> jsonIfAny() {
-        return Json.tryParse(body);
+        Optional<JsonNode> t = tree;
+        if (t == null) {
+            t = Json.tryParse(body);
+            tree = t;
+        }
+        return t;
     }
 
     /** A short, single-line excerpt of the body for messages (at most 200 characters). */
