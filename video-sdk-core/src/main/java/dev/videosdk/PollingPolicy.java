@@ -9,7 +9,9 @@ import java.util.function.DoubleSupplier;
  * {@code interval} growing by {@code multiplier} up to {@code maxInterval}, each delay spread by
  * {@code ±jitter}; give up after {@code maxAttempts} checks or once {@code timeout} has passed
  * since submission, whichever comes first. A provider's "look again after" hint replaces the
- * computed delay, capped at {@code maxInterval}. Attempts count from 1.
+ * computed delay, capped at {@code maxInterval}. For a job that reports progress percentages the
+ * waiter aims the next check at the estimated end instead (between half the interval and twice
+ * {@code maxInterval}; see ADR 0004). Attempts count from 1.
  *
  * <pre>{@code
  * PollingPolicy.defaults().withInterval(Duration.ofSeconds(10)).withTimeout(Duration.ofMinutes(20));
