@@ -41,7 +41,9 @@ public final class AsyncSemaphore {
                 return;
             }
         }
-        next.complete(null);
+        if (!next.complete(null)) {
+            release(); // the waiter was cancelled just now: pass the permit on
+        }
     }
 
     /** Permits held now. */
