@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,8 +55,7 @@ final class Download {
         Path target = o.workDir.resolve("download.mp4");
         String url = stub.baseUrl() + "/v1/videos/video_1/content";
         List<Row> rows = new ArrayList<>();
-        try (VideoClient client = VideoClient.builder().withoutDiscovery().provider(new LocalOpenAiProvider(stub.baseUrl()))
-                .maxDownloadBytes(8L << 30).build()) {
+        try (VideoClient client = sdkClient(stub.baseUrl())) {
             Transfer sdk = (u, t) -> client.download(VideoAsset.of(URI.create(u)), t).get(10, TimeUnit.MINUTES);
             HttpClient http = HttpClient.newHttpClient();
             Transfer raw = (u, t) -> {
@@ -221,12 +221,17 @@ final class Download {
 
     /** Child JVM: downloads {@code args[0]} to {@code args[1]} with a default {@link VideoClient}. */
     public static void main(String[] args) throws Exception {
-        try (VideoClient client = VideoClient.builder().withoutDiscovery().provider(new LocalOpenAiProvider("http://127.0.0.1"))
-                .maxDownloadBytes(8L << 30).build()) {
+        try (VideoClient client = sdkClient("http://127.0.0.1")) {
             long t0 = System.nanoTime();
             client.download(VideoAsset.of(URI.create(args[0])), Path.of(args[1])).get(10, TimeUnit.MINUTES);
             System.out.println("SECONDS " + (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** A client with the openai provider pointed at the stub; downloads of plain URLs need no key. */
+    private static VideoClient sdkClient(String stubUrl) {
+        return VideoClient.builder().env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stubUrl + "/v1"))
+                .defaultProvider("openai").maxDownloadBytes(8L << 30).build();
     }
 
     static boolean curlAvailable() {

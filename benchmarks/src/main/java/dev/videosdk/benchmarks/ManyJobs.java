@@ -12,7 +12,6 @@ import com.openai.models.videos.VideoSeconds;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoRequest;
-import dev.videosdk.spi.VideoProviderFactory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,7 +23,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,24 +72,13 @@ final class ManyJobs {
         this.out = out;
     }
 
-    static boolean openAiModulePresent() {
-        for (VideoProviderFactory f : ServiceLoader.load(VideoProviderFactory.class)) {
-            if (f.id().equals("openai")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ------------------------------------------------------------------ scenario 1 and 2
 
     List<Row> runAll() throws Exception {
         List<Row> rows = new ArrayList<>();
-        boolean real = openAiModulePresent();
-        String sdkHow = real ? "video-sdk-openai provider" : "benchmark-local stand-in provider (video-sdk-openai absent)";
-        rows.add(measure("sdk", sdkHow, o.jobs, () -> sdkDriver(real, 0)));
-        rows.add(measure("sdk-gate64", "as sdk, with an HttpClient wrapper letting 64 requests out at once "
-                + "(the proposed SDK fix)", o.jobs, () -> sdkDriver(real, 64)));
+        rows.add(measure("sdk", "video-sdk-openai provider", o.jobs, () -> sdkDriver(0)));
+        rows.add(measure("sdk-gate64", "as sdk, with an outer HttpClient wrapper letting 64 requests out at once",
+                o.jobs, () -> sdkDriver(64)));
         int capped = Math.min(o.jobs, o.threadCap);
         rows.add(measure("thread-per-job", "blocking send + Thread.sleep, shared HttpClient", capped, BlockingDriver::new));
         if (!o.skipOpenAiJava) {
@@ -104,7 +91,7 @@ final class ManyJobs {
         rows.add(measure("raw-gate64-timeout", "as raw-gate64, each request with a 60 s HttpRequest.timeout (the SDK sets one)",
                 o.jobs, () -> new RawDriver(64, Duration.ofSeconds(60))));
         rows.removeIf(java.util.Objects::isNull);
-        print(rows, real);
+        print(rows);
         return rows;
     }
 
@@ -114,17 +101,11 @@ final class ManyJobs {
         return v == null ? "4.101.0" : v;
     }
 
-    private Driver sdkDriver(boolean real, int maxInFlight) {
+    private Driver sdkDriver(int maxInFlight) {
         PollingPolicy policy = PollingPolicy.fixed(o.interval).withTimeout(Duration.ofMinutes(30));
         VideoClient.Builder builder = VideoClient.builder();
-        String provider;
-        if (real) {
-            provider = "openai";
-            builder.env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stub.baseUrl() + "/v1"));
-        } else {
-            provider = LocalOpenAiProvider.ID;
-            builder.withoutDiscovery().provider(new LocalOpenAiProvider(stub.baseUrl()));
-        }
+        String provider = "openai";
+        builder.env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stub.baseUrl() + "/v1"));
         ExecutorService httpPool = null;
         if (maxInFlight > 0) {
             // the same HttpClient the SDK builds for itself, behind the gate
@@ -521,7 +502,7 @@ final class ManyJobs {
         return byPrefix.toString();
     }
 
-    private void print(List<Row> rows, boolean real) {
+    private void print(List<Row> rows) {
         Table t = new Table("Scenarios 1 and 2: many jobs (interval " + o.interval.toMillis() + " ms, durations "
                 + o.minJobMillis + "-" + o.maxJobMillis + " ms, ForkJoinPool common parallelism "
                 + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + ")",
@@ -552,7 +533,7 @@ final class ManyJobs {
         ObjectNode json = Table.json("many-jobs");
         json.put("commonPoolParallelism", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism())
                 .put("intervalMs", o.interval.toMillis()).put("minJobMs", o.minJobMillis).put("maxJobMs", o.maxJobMillis)
-                .put("sdkProvider", real ? "video-sdk-openai" : "benchmark-local stand-in provider");
+                .put("sdkProvider", "video-sdk-openai");
         ArrayNode arr = json.putArray("rows");
         for (Row r : rows) {
             arr.add(JSON.valueToTree(r));
