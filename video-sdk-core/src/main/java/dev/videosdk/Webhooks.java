@@ -17,8 +17,9 @@ import java.util.concurrent.CompletableFuture;
 public interface Webhooks {
     /**
      * Verifies and applies one callback. Completes with the job's status (fetched from the provider
-     * first when the callback alone cannot be trusted), or exceptionally with a
-     * {@link WebhookVerificationException} when verification fails (answer 4xx then).
+     * first when the callback alone cannot be trusted); with null when the callback is verified but
+     * not about a job, e.g. another event type (answer 2xx, so it is not delivered again); or
+     * exceptionally with a {@link WebhookVerificationException} when verification fails (answer 4xx).
      */
     CompletableFuture<JobStatus> handle(String provider, Map<String, List<String>> headers, byte[] body);
 }

@@ -5,26 +5,47 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a verified callback says about a job.
+ * What a verified callback says about a job, or that it is about nothing the SDK tracks.
  *
- * @param taskId        the provider's job id the callback is about
- * @param status        the status the callback carries
+ * @param taskId        the provider's job id the callback is about (null only when ignored)
+ * @param status        the status the callback carries (null only when ignored)
  * @param authoritative true when the callback is signed over its whole body and can be trusted as
  *                      is; false makes the core fetch the status from the provider before
  *                      completing the job (callbacks without a body signature are only hints)
  * @param jobAttributes job attributes the provider needs to fetch the status when the core has no
  *                      pending job for {@code taskId} (e.g. which endpoint family created it)
+ * @param ignoredReason why a verified callback is not about a job (e.g. another event type), or
+ *                      null; the application should still answer 2xx so the provider does not
+ *                      deliver it again
  */
-public record WebhookEvent(String taskId, JobStatus status, boolean authoritative, Map<String, String> jobAttributes) {
+public record WebhookEvent(String taskId, JobStatus status, boolean authoritative, Map<String, String> jobAttributes,
+                           String ignoredReason) {
     /** Validates and copies. */
     public WebhookEvent {
-        Objects.requireNonNull(taskId, "taskId");
-        Objects.requireNonNull(status, "status");
+        if (ignoredReason == null) {
+            Objects.requireNonNull(taskId, "taskId");
+            Objects.requireNonNull(status, "status");
+        }
         jobAttributes = jobAttributes == null ? Map.of() : Map.copyOf(jobAttributes);
     }
 
-    /** An event with no job attributes. */
+    /** An event about a job, with attributes for fetching its status. */
+    public WebhookEvent(String taskId, JobStatus status, boolean authoritative, Map<String, String> jobAttributes) {
+        this(taskId, status, authoritative, jobAttributes, null);
+    }
+
+    /** An event about a job, with no job attributes. */
     public WebhookEvent(String taskId, JobStatus status, boolean authoritative) {
-        this(taskId, status, authoritative, Map.of());
+        this(taskId, status, authoritative, Map.of(), null);
+    }
+
+    /** A verified callback that is not about a job (another event type): acknowledged, nothing done. */
+    public static WebhookEvent ignored(String reason) {
+        return new WebhookEvent(null, null, true, Map.of(), Objects.requireNonNull(reason, "reason"));
+    }
+
+    /** True for {@link #ignored(String)} events. */
+    public boolean isIgnored() {
+        return ignoredReason != null;
     }
 }

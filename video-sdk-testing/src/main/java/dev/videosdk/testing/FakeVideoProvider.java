@@ -51,7 +51,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Registered with {@link java.util.ServiceLoader}, so {@code VIDEO_PROVIDER=fake} works too.
  * Webhooks: post {@code {"id":"<job id>","status":"succeeded"}} with header
  * {@code x-fake-signature} = hex SHA-256 of {@code secret + body} (secret from {@code FAKE_WEBHOOK_SECRET},
- * default {@code fake-secret}); the SDK then fetches the status, as for unsigned providers.
+ * default {@code fake-secret}); the SDK then fetches the status, as for unsigned providers. A signed
+ * {@code {"type":"ping"}} is verified and ignored.
  */
 public final class FakeVideoProvider implements VideoProvider {
     /** The provider id. */
@@ -241,6 +242,9 @@ public final class FakeVideoProvider implements VideoProvider {
             body = ctx.json().readTree(request.bodyText());
         } catch (IOException e) {
             throw new WebhookVerificationException("fake webhook body is not JSON", ErrorContext.local(ID), e);
+        }
+        if ("ping".equals(body.path("type").asText())) {
+            return WebhookEvent.ignored("fake ping event");
         }
         String id = body.path("id").asText("");
         if (id.isEmpty()) {

@@ -200,6 +200,17 @@ class JobLifecycleTest {
     }
 
     @Test
+    void webhook_verifiedButNotAboutAJob_isAcknowledgedWithoutAStatus() {
+        String body = "{\"type\":\"ping\"}";
+
+        JobStatus status = client.webhooks().handle("fake", Map.of("x-fake-signature", List.of(FakeVideoProvider.sha256Hex("s3cret" + body))),
+                body.getBytes(StandardCharsets.UTF_8)).join();
+
+        assertThat(status).isNull();
+        assertThat(fake.requests()).isEmpty();
+    }
+
+    @Test
     void webhook_badSignature_rejectedAndJobKeepsWaiting() {
         CompletableFuture<VideoResult> f = client.generate(VideoRequest.text("x").build());
         String body = "{\"id\":\"fake-1\",\"status\":\"succeeded\"}";

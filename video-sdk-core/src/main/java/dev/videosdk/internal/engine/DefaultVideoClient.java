@@ -613,6 +613,10 @@ public final class DefaultVideoClient implements VideoClient {
         try {
             ProviderRegistry.Entry entry = registry.get(provider);
             WebhookEvent event = entry.provider().parseWebhook(new WebhookRequest(headers, body), entry.context());
+            if (event.isIgnored()) {
+                LOG.debug("{} webhook verified and ignored: {}", provider, event.ignoredReason());
+                return CompletableFuture.completedFuture(null);
+            }
             JobWaiter waiter = waiting.get(key(provider, event.taskId()));
             CompletableFuture<JobStatus> status;
             if (event.authoritative()) {

@@ -234,9 +234,9 @@ final class OpenAiProvider implements VideoProvider {
         String type = event.path("type").asText("");
         String videoId = event.path("data").path("id").asText("");
         if (!type.startsWith("video.") || videoId.isBlank()) {
-            throw new WebhookVerificationException("openai webhook " + webhookId + " of type '" + type
-                    + "' is not a video event with data.id; only video.completed and video.failed are handled",
-                    ErrorContext.local(id()), null);
+            // verified, but not ours: acknowledge it, or OpenAI delivers it again for days
+            return WebhookEvent.ignored("openai webhook " + webhookId + " of type '" + type
+                    + "' is not a video event with data.id; only video.* events are handled");
         }
         LOG.debug("openai webhook {}: {} for video {}", webhookId, type, videoId);
         // thin event: the core fetches the video object before completing the job
