@@ -44,7 +44,16 @@ public interface VideoClient extends AutoCloseable {
 
     /** A client configured from the process environment ({@code VIDEO_PROVIDER}, provider keys). */
     static VideoClient fromEnv() {
-        return builder().env(System.getenv()).build();
+        return builder().env(environment()).build();
+    }
+
+    /**
+     * The process environment: the one place the SDK reads it. Applications that need it for their
+     * own settings pass this map (or one of their own) to {@link Builder#env(Map)}, so tests can
+     * inject another.
+     */
+    static Map<String, String> environment() {
+        return System.getenv();
     }
 
     /** A client configured from {@code env} instead of the process environment. */

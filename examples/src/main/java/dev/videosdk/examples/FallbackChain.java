@@ -15,7 +15,7 @@ public final class FallbackChain {
     /** Runs the sample (needs the keys of the providers named below). */
     public static void main(String[] args) {
         try (VideoClient client = VideoClient.builder()
-                .env(System.getenv())
+                .env(VideoClient.environment())
                 .defaultProvider("kling")
                 .fallback("kie", "openai")
                 .maxJobsInFlight("kling", 5)

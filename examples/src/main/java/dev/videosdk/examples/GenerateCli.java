@@ -28,7 +28,7 @@ public final class GenerateCli {
 
     /** Runs the CLI with the process environment and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), System.out, System.err, true));
+        System.exit(run(args, VideoClient.environment(), System.out, System.err, true));
     }
 
     /** Runs the CLI; returns the exit code. */

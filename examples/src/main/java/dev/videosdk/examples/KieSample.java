@@ -20,7 +20,7 @@ public final class KieSample {
 
     /** Runs the sample: {@code KieSample [out.mp4]}. */
     public static void main(String[] args) {
-        try (VideoClient client = VideoClient.builder().env(System.getenv()).defaultProvider("kie").build()) {
+        try (VideoClient client = VideoClient.builder().env(VideoClient.environment()).defaultProvider("kie").build()) {
             VideoRequest veo = VideoRequest.text("A paper boat drifting down a rain-soaked street, low angle, evening light")
                     .model(KieOptions.VEO3_FAST)
                     .aspectRatio(AspectRatio.PORTRAIT_9_16)

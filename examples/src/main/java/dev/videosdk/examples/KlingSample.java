@@ -21,7 +21,7 @@ public final class KlingSample {
     /** Runs the sample: {@code KlingSample <image.png|https://...> [out.mp4]}. */
     public static void main(String[] args) {
         String image = args.length > 0 ? args[0] : "cat.png";
-        try (VideoClient client = VideoClient.builder().env(System.getenv()).defaultProvider("kling").build()) {
+        try (VideoClient client = VideoClient.builder().env(VideoClient.environment()).defaultProvider("kling").build()) {
             VideoRequest request = VideoRequest.image("The cat slowly turns its head and blinks",
                             image.startsWith("http") ? MediaInput.url(image) : MediaInput.file(Path.of(image)))
                     .negativePrompt("blur, text, watermark")

@@ -25,7 +25,7 @@ public final class OpenAiSample {
 
     /** Runs the sample: {@code OpenAiSample <image.png|https://...> [out.mp4]}. */
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
+        Map<String, String> env = VideoClient.environment();
         String image = args.length > 0 ? args[0] : "watch.png";
         try (VideoClient client = VideoClient.builder().env(env).defaultProvider("openai")
                 .promptRefiner(OpenAiPromptRefiner.fromEnv(env)).build()) {

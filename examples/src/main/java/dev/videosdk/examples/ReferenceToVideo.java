@@ -37,7 +37,7 @@ public final class ReferenceToVideo {
 
     /** Runs the workflow with the process environment and exits with its code. */
     public static void main(String[] args) {
-        System.exit(run(args, System.getenv(), null, System.out, System.err));
+        System.exit(run(args, VideoClient.environment(), null, System.out, System.err));
     }
 
     /** Runs the workflow; {@code refiner} null picks one from {@code env}. Returns the exit code. */

@@ -23,7 +23,7 @@ public final class VeoSample {
     public static void main(String[] args) {
         Path first = Path.of(args.length > 0 ? args[0] : "first.png");
         Path last = Path.of(args.length > 1 ? args[1] : "last.png");
-        try (VideoClient client = VideoClient.builder().env(System.getenv()).defaultProvider("veo").build()) {
+        try (VideoClient client = VideoClient.builder().env(VideoClient.environment()).defaultProvider("veo").build()) {
             VideoRequest request = VideoRequest.image("A paper boat drifts down a rainy gutter, slow push-in, soft city ambience",
                             MediaInput.file(first))
                     .lastFrame(MediaInput.file(last))

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link VideoException} (the client falls back to the original prompt only when asked to).
  *
  * <pre>{@code
- * PromptRefiner refiner = OpenAiPromptRefiner.fromEnv(System.getenv());      // OPENAI_API_KEY, OPENAI_BASE_URL
+ * PromptRefiner refiner = OpenAiPromptRefiner.fromEnv(VideoClient.environment());      // OPENAI_API_KEY, OPENAI_BASE_URL
  * VideoClient client = VideoClient.builder().promptRefiner(refiner).build();
  * client.generate(request, GenerateOptions.builder().refinePrompt(PromptUseCase.PRODUCT_VIDEO, null).build());
  * }</pre>
