@@ -57,7 +57,7 @@ class OpenAiWebhookTest extends OpenAiWireMockSupport {
     private CompletableFuture<JobStatus> deliver(String id, long timestamp, String signature, String body) {
         Map<String, List<String>> headers = Map.of("webhook-id", List.of(id), "webhook-timestamp", List.of(String.valueOf(timestamp)),
                 "webhook-signature", List.of(signature), "Content-Type", List.of("application/json"));
-        return webhookClient().webhooks().handle("openai", headers, body.getBytes(StandardCharsets.UTF_8));
+        return webhookClient().webhooks().handle("openai", headers, body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status);
     }
 
     private long now() {
@@ -165,7 +165,7 @@ class OpenAiWebhookTest extends OpenAiWireMockSupport {
     @Test
     void missingHeadersAndMissingSecretAreClearErrors_otherEventTypesAreAcknowledged() throws Exception {
         Throwable missing = failureOf(webhookClient().webhooks().handle("openai", Map.of("webhook-id", List.of("wh_a")),
-                "{}".getBytes(StandardCharsets.UTF_8)));
+                "{}".getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status));
         assertThat(missing).isInstanceOf(WebhookVerificationException.class).hasMessageContaining("webhook-timestamp header is missing");
 
         // a verified event of another type is acknowledged (null status), not rejected: a 4xx would make OpenAI
@@ -173,7 +173,7 @@ class OpenAiWebhookTest extends OpenAiWireMockSupport {
         String body = event("response.completed", "resp_1");
         assertThat(deliver("wh_b", now(), "v1," + sign(SECRET, "wh_b", now(), body), body).join()).isNull();
 
-        Throwable noSecret = failureOf(client().webhooks().handle("openai", Map.of(), new byte[0]));
+        Throwable noSecret = failureOf(client().webhooks().handle("openai", Map.of(), new byte[0]).thenApply(dev.videosdk.WebhookOutcome::status));
         assertThat(noSecret).isInstanceOf(ConfigurationException.class).hasMessageContaining("set OPENAI_WEBHOOK_SECRET");
     }
 }

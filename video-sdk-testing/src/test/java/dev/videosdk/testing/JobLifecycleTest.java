@@ -191,7 +191,7 @@ class JobLifecycleTest {
 
         String body = "{\"id\":\"fake-1\",\"status\":\"succeeded\"}";
         JobStatus status = client.webhooks().handle("fake", Map.of("x-fake-signature", List.of(FakeVideoProvider.sha256Hex("s3cret" + body))),
-                body.getBytes(StandardCharsets.UTF_8)).join();
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join();
 
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(f).isCompleted();
@@ -204,7 +204,7 @@ class JobLifecycleTest {
         String body = "{\"type\":\"ping\"}";
 
         JobStatus status = client.webhooks().handle("fake", Map.of("x-fake-signature", List.of(FakeVideoProvider.sha256Hex("s3cret" + body))),
-                body.getBytes(StandardCharsets.UTF_8)).join();
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join();
 
         assertThat(status).isNull();
         assertThat(fake.requests()).isEmpty();
@@ -216,7 +216,7 @@ class JobLifecycleTest {
         String body = "{\"id\":\"fake-1\",\"status\":\"succeeded\"}";
 
         Throwable t = cause(() -> client.webhooks().handle("fake", Map.of("x-fake-signature", List.of("00")),
-                body.getBytes(StandardCharsets.UTF_8)).join());
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join());
 
         assertThat(t).hasMessage("fake webhook signature does not match");
         assertThat(f).isNotDone();

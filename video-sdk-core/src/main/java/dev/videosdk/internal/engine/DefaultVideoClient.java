@@ -70,7 +70,9 @@ public final class DefaultVideoClient implements VideoClient {
                            Map<String, PollingPolicy> polling, RetryPolicy retryPolicy, ScheduledExecutorService scheduler,
                            Clock clock, HttpClient httpClient, Duration requestTimeout, int maxConcurrentRequests,
                            PromptRefiner promptRefiner,
-                           PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random) {
+                           PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random,
+                           Map<String, Integer> maxConcurrentRequestsPerProvider, dev.videosdk.VideoEventListener eventListener,
+                           Duration bodyIdleTimeout, Duration closeTimeout) {
     }
 
     private final ProviderRegistry registry;
@@ -609,13 +611,13 @@ public final class DefaultVideoClient implements VideoClient {
         return webhooks;
     }
 
-    private CompletableFuture<JobStatus> handleWebhook(String provider, Map<String, List<String>> headers, byte[] body) {
+    private CompletableFuture<dev.videosdk.WebhookOutcome> handleWebhook(String provider, Map<String, List<String>> headers, byte[] body) {
         try {
             ProviderRegistry.Entry entry = registry.get(provider);
             WebhookEvent event = entry.provider().parseWebhook(new WebhookRequest(headers, body), entry.context());
             if (event.isIgnored()) {
                 LOG.debug("{} webhook verified and ignored: {}", provider, event.ignoredReason());
-                return CompletableFuture.completedFuture(null);
+                return CompletableFuture.completedFuture(dev.videosdk.WebhookOutcome.ignored(event.ignoredReason()));
             }
             JobWaiter waiter = waiting.get(key(provider, event.taskId()));
             CompletableFuture<JobStatus> status;
@@ -630,7 +632,7 @@ public final class DefaultVideoClient implements VideoClient {
                 if (waiter != null) {
                     waiter.offer(s);
                 }
-                return s;
+                return dev.videosdk.WebhookOutcome.applied(s);
             });
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
