@@ -52,7 +52,9 @@ final class RunwayErrors {
             Map.entry("keyframes", "keyframes"),
             Map.entry("targetAspectRatio", "aspectRatio"));
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+");
-    private static final List<String> OUT_OF_CREDITS = List.of("not enough credits", "insufficient credits",
+    private static final Pattern KEYS = Pattern.compile("key_[A-Za-z0-9]{8,}");
+    private static final Pattern SECRETS = Pattern.compile("(?i)bearer\\s+[A-Za-z0-9._~+/=*-]+");
+    private static final List<String> OUT_OF_CREDITS = List.of("enough credits", "insufficient credits",
             "out of credits", "credit balance");
 
     private final Clock clock;
@@ -79,7 +81,7 @@ final class RunwayErrors {
         String message = message(body);
         String code = body == null ? null : text(body.path("error").path("code"));
         int status = reply.status();
-        String text = HttpErrors.describe(reply, code, message);
+        String text = redact(HttpErrors.describe(reply, code, message));
         ErrorContext ctx = reply.context(code);
         String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
         if (status == 400 && OUT_OF_CREDITS.stream().anyMatch(lower::contains)) {
@@ -104,7 +106,18 @@ final class RunwayErrors {
                     + " repeat the call (that could pay twice); look for it in the Runway dashboard before retrying",
                     ctx, false, null);
         }
-        return HttpErrors.byStatus(reply, code, message, clock.instant());
+        return HttpErrors.byStatus(reply, code, redact(message == null ? reply.excerpt() : message), clock.instant());
+    }
+
+    /**
+     * The text with Runway keys ({@code key_} + hex) and bearer tokens masked, for bodies that echo a
+     * credential (until core redacts every quoted body, LIFECYCLE §8).
+     */
+    static String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        return SECRETS.matcher(KEYS.matcher(text).replaceAll("key_***")).replaceAll("Bearer ***");
     }
 
     private static String message(JsonNode body) {
