@@ -1,7 +1,6 @@
 package dev.videosdk.runway.internal;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.videosdk.AuthenticationException;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.JobState;
@@ -14,15 +13,11 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
-import dev.videosdk.testing.VirtualTime;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -48,28 +43,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 405, 429, 502/503/504) and network faults, for create and status calls. Create answers are judged by
  * LIFECYCLE §2: only 429 is retried; a 5xx or a lost answer means a task may exist (ADR 0701).
  */
-class RunwayErrorContractTest {
-    @RegisterExtension
-    static WireMockExtension wm = RunwayFixture.wireMock();
-
-    private final VirtualTime time = VirtualTime.start();
-    private final VideoClient client = RunwayFixture.client(time, RunwayFixture.env(wm));
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
+class RunwayErrorContractTest extends RunwayWireMockTest {
     private VideoException createFails(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         wm.stubFor(post(urlEqualTo(T2V)).willReturn(answer));
         CompletableFuture<VideoJob> f = client.submit(VideoRequest.text("A koi pond").build());
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> time.run(f));
         assertThat(t).isInstanceOf(CompletionException.class).cause().isInstanceOf(VideoException.class);
         return (VideoException) t.getCause();
-    }
-
-    private VideoJob job() {
-        return new VideoJob("runway", TASK_ID, "gen4.5", Instant.parse("2026-07-30T10:15:02Z"), "runway#1", Map.of());
     }
 
     /** Runway documents 502/503 as load shedding and 504 as overload, but not that no task was created. */

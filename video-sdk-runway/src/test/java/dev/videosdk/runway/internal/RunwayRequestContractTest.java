@@ -1,6 +1,5 @@
 package dev.videosdk.runway.internal;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.videosdk.AspectRatio;
 import dev.videosdk.MediaInput;
@@ -11,14 +10,11 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.runway.Runway;
 import dev.videosdk.runway.RunwayExtras;
-import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -44,19 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The exact create request of every endpoint and model family in {@code shared/providers/runway.md} §2,
  * with the headers every call carries (§1), and the job the answer becomes.
  */
-class RunwayRequestContractTest {
-    @RegisterExtension
-    static WireMockExtension wm = RunwayFixture.wireMock();
-
+class RunwayRequestContractTest extends RunwayWireMockTest {
     static final String VIDEO_URL = "https://cdn.example-runway-output.test/out/video.mp4?sig=abc";
-
-    private final VirtualTime time = VirtualTime.start();
-    private final VideoClient client = RunwayFixture.client(time, RunwayFixture.env(wm));
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
 
     private void stubDone(String path) {
         wm.stubFor(post(urlEqualTo(path)).willReturn(json(200, accepted(TASK_ID))));

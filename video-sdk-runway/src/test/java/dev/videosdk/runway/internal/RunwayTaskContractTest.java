@@ -1,6 +1,5 @@
 package dev.videosdk.runway.internal;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.videosdk.ContentPolicyException;
 import dev.videosdk.GenerationFailedException;
@@ -13,16 +12,12 @@ import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.runway.Runway;
-import dev.videosdk.testing.VirtualTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,23 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Uploads, task states and failure codes (§3, §4, §4.1 of the wire reference), and remote cancel. */
-class RunwayTaskContractTest {
-    @RegisterExtension
-    static WireMockExtension wm = RunwayFixture.wireMock();
-
-    private final VirtualTime time = VirtualTime.start();
-    private final VideoClient client = RunwayFixture.client(time, RunwayFixture.env(wm));
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
-
-    private VideoJob job() {
-        return new VideoJob("runway", TASK_ID, "gen4.5", Instant.parse("2026-07-30T10:15:02Z"), "runway#1",
-                java.util.Map.of("endpoint", "text_to_video"));
-    }
-
+class RunwayTaskContractTest extends RunwayWireMockTest {
     private JobStatus statusOf(String body) {
         wm.stubFor(get(urlEqualTo(TASK)).willReturn(json(200, body)));
         return time.run(client.status(job()));
