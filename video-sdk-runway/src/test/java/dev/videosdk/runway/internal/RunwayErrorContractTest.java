@@ -52,7 +52,11 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         return (VideoException) t.getCause();
     }
 
-    /** Runway documents 502/503 as load shedding and 504 as overload, but not that no task was created. */
+    /**
+     * Runway's error page (docs.dev.runwayml.com/api-details/errors, found with the search tool) lists 502/503
+     * as "shedding load" and 504 as "overloaded", all "may retry", but never says that no task was created;
+     * its SDKs retry creates without an idempotency key. So a create 5xx is UNKNOWN (ADR 0701).
+     */
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
     void create_5xx_isNotRetriedAndSaysATaskMayExist(int status) {
@@ -88,6 +92,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         assertThat(e.getMessage()).contains("may have been created");
     }
 
+    /** Whether Runway sends Retry-After on 429 is unconfirmed (no source found); it is honoured when present. */
     @Test
     void create_429WithRetryAfter_isRetriedAfterTheWaitAndSucceeds() {
         wm.stubFor(post(urlEqualTo(T2V)).inScenario("busy").whenScenarioStateIs(STARTED).willSetStateTo("free")
@@ -133,6 +138,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         assertThat(posts(wm, T2V)).hasSize(1);
     }
 
+    /** The out-of-credits wording is unconfirmed (no Runway source found): any "enough credits" text counts. */
     @Test
     void create_400NotEnoughCredits_isAQuotaError() {
         VideoException e = createFails(json(400, "{\"error\":\"You do not have enough credits to run this task.\"}"));

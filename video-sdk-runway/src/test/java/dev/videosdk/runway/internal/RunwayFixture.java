@@ -35,9 +35,37 @@ final class RunwayFixture {
     private RunwayFixture() {
     }
 
+    /** Futures completed when WireMock has answered a request, so tests wait on I/O without sleeping. */
+    static final Answered ANSWERED = new Answered();
+
     static WireMockExtension wireMock() {
         return WireMockExtension.newInstance()
-                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(ANSWERED)).build();
+    }
+
+    /** Completes {@link #next(String, String)} futures from WireMock's serve events. */
+    static final class Answered implements com.github.tomakehurst.wiremock.extension.ServeEventListener {
+        private final List<java.util.Map.Entry<String, java.util.concurrent.CompletableFuture<Void>>> waiting =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        /** A future that completes when the next {@code method path} request has been answered. */
+        java.util.concurrent.CompletableFuture<Void> next(String method, String path) {
+            java.util.concurrent.CompletableFuture<Void> f = new java.util.concurrent.CompletableFuture<>();
+            waiting.add(java.util.Map.entry(method + " " + path, f));
+            return f;
+        }
+
+        @Override
+        public void afterComplete(com.github.tomakehurst.wiremock.stubbing.ServeEvent event,
+                                  com.github.tomakehurst.wiremock.extension.Parameters parameters) {
+            String what = event.getRequest().getMethod().getName() + " " + event.getRequest().getUrl();
+            waiting.removeIf(w -> w.getKey().equals(what) && w.getValue().complete(null));
+        }
+
+        @Override
+        public String getName() {
+            return "runway-answered";
+        }
     }
 
     static Map<String, String> env(WireMockExtension wm) {

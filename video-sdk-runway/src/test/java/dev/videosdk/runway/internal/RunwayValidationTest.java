@@ -160,6 +160,7 @@ class RunwayValidationTest {
         assertRejected(text(b -> b.callbackUrl(URI.create("https://example.org/hook"))), "callbackUrl", "no callbacks");
     }
 
+    /** The seed range is unconfirmed: Runway documents none; ComfyUI's Runway node allows 0-4294967295. */
     @Test
     void seed_outsideUnsigned32Bits() {
         assertRejected(text(b -> b.seed(-1)), "seed", "4294967295");
@@ -179,6 +180,7 @@ class RunwayValidationTest {
         assertRejected(text(b -> b.extra(RunwayExtras.OUTPUT_FORMAT, "gif")), "outputFormat", "gif", "prores");
     }
 
+    /** docs.dev.runwayml.com "Inputs" and "Troubleshooting": https only, a domain not an IP, at most 2048 characters. */
     @Test
     void inputUrls_mustBeHttpsOnADomainAndShort() {
         assertRejected(VideoRequest.image("x", MediaInput.url("http://img.example.org/a.jpg")).build(), "images", "https");
