@@ -1,11 +1,13 @@
 package dev.videosdk.runway.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.videosdk.ErrorContext;
 import dev.videosdk.JobStatus;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.runway.RunwayExtras;
 import dev.videosdk.runway.RunwayOrganization;
 import dev.videosdk.spi.CredentialPool;
@@ -13,6 +15,8 @@ import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.VideoProvider;
+import dev.videosdk.spi.WebhookEvent;
+import dev.videosdk.spi.WebhookRequest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,6 +159,16 @@ public final class RunwayProvider implements VideoProvider {
     public CompletableFuture<Void> cancel(VideoJob job, ProviderContext ctx) {
         HttpCall call = apiCall(HttpCall.delete(taskUri(job)), ctx, job.keyId()).header("Accept", "*/*").build();
         return ctx.http().send(call).thenApply(reply -> null);
+    }
+
+    /**
+     * Runway sends no callbacks (sdk-node issue #103; none in the 2026 SDKs), so anything posted as one is
+     * refused with a typed error (answer 4xx) instead of the SPI's untyped default.
+     */
+    @Override
+    public WebhookEvent parseWebhook(WebhookRequest request, ProviderContext ctx) {
+        throw new WebhookVerificationException("runway has no webhooks, so this callback cannot be from Runway;"
+                + " the SDK polls GET /v1/tasks/{id} instead", ErrorContext.local(ID), null);
     }
 
     /** {@code GET /v1/organization} on the next key of the pool: credit balance, tier limits, daily usage. */

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -301,5 +302,15 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
         assertThat(caps.webhooks()).isFalse();
         assertThat(caps.remoteCancel()).isTrue();
         assertThat(caps.idempotentCreate()).isFalse();
+    }
+
+    @Test
+    void webhook_postedForRunway_isRefusedWithATypedError() {
+        var handled = client.webhooks().handle("runway", Map.of(), "{\"id\":\"x\",\"status\":\"SUCCEEDED\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> time.run(handled)).cause()
+                .isInstanceOf(dev.videosdk.WebhookVerificationException.class).hasMessageContaining("no webhooks");
+        assertThat(wm.getAllServeEvents()).as("no status call for a forged callback").isEmpty();
     }
 }
