@@ -112,6 +112,33 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
     }
 
     @Test
+    void generate_everyInputKindInOneRequest_urlDataUriBytesAndFileReachTheApiInTheirWireForm(@TempDir Path dir)
+            throws Exception {
+        stubUploads("runway://uploads/abc");
+        wm.stubFor(post(urlEqualTo(RunwayFixture.T2V)).willReturn(json(200, accepted(TASK_ID))));
+        wm.stubFor(get(urlEqualTo(TASK)).willReturn(json(200, succeeded("https://cdn.example.test/v.mp4"))));
+        Path file = Files.write(dir.resolve("ref.webp"), new byte[] {'R', 'I', 'F', 'F', 1, 0, 0, 0, 'W', 'E', 'B', 'P'});
+        String dataUri = "data:image/png;base64,iVBORw0KGgo=";
+
+        time.run(client.generate(VideoRequest.text("A paper boat").model("seedance2")
+                .referenceImage(MediaInput.url("https://img.example.org/a.png"))
+                .referenceImage(MediaInput.bytes(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "image/jpeg"))
+                .referenceImage(MediaInput.url(dataUri))
+                .referenceImage(MediaInput.file(file))
+                .build()));
+
+        assertThat(posts(wm, "/v1/uploads")).extracting(r -> body(r).path("filename").asText())
+                .hasSize(2).anyMatch(n -> n.endsWith(".jpg")).anyMatch(n -> n.endsWith(".webp"));
+        assertThat(posts(wm, "/storage/upload")).hasSize(2);
+        assertThat(body(posts(wm, RunwayFixture.T2V).get(0))).isEqualTo(RunwayFixture.tree("""
+                {"model":"seedance2","promptText":"A paper boat","references":[
+                  {"type":"image","uri":"https://img.example.org/a.png"},
+                  {"type":"image","uri":"runway://uploads/abc"},
+                  {"type":"image","uri":"data:image/png;base64,iVBORw0KGgo="},
+                  {"type":"image","uri":"runway://uploads/abc"}]}"""));
+    }
+
+    @Test
     void generate_uploadAnswerWithoutRunwayUri_failsWithProtocolErrorAndNoCreate() {
         wm.stubFor(post(urlEqualTo("/v1/uploads")).willReturn(json(200, "{\"uploadUrl\":\"https://x.test/u\"}")));
 
