@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.videosdk.AuthenticationException;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.InvalidRequestException;
-import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.QuotaExceededException;
 import dev.videosdk.RateLimitException;
 import dev.videosdk.VideoException;
@@ -29,9 +28,8 @@ import java.util.regex.Pattern;
  *   <li>401 authentication, 403 permission, 404 not found, 405/409/422 invalid request.</li>
  *   <li>429 rate limit with {@code Retry-After}; the daily generation cap ("daily" in the message) is
  *       a quota error, which waiting seconds does not fix.</li>
- *   <li>5xx on a create call: a task may exist (Runway documents no "not accepted" 5xx and has no
- *       idempotency key), so the error is not retryable and says so (ADR 0701); on other calls, the
- *       usual retryable unavailable error.</li>
+ *   <li>5xx: the usual unavailable error. On a create call the core reads it as "a task may exist"
+ *       (Runway documents no "not accepted" 5xx and has no idempotency key; ADR 0701).</li>
  * </ul>
  */
 final class RunwayErrors {
@@ -63,17 +61,12 @@ final class RunwayErrors {
         this.clock = clock;
     }
 
-    /** The mapper for a create call (POST of a paid task). */
-    ErrorMapper forCreate() {
-        return reply -> map(reply, true);
+    /** The mapper for every call to Runway's API. */
+    ErrorMapper mapper() {
+        return this::map;
     }
 
-    /** The mapper for status, cancel, upload and organization calls. */
-    ErrorMapper forQuery() {
-        return reply -> map(reply, false);
-    }
-
-    VideoException map(HttpReply reply, boolean create) {
+    VideoException map(HttpReply reply) {
         if (reply.isSuccess()) {
             return null;
         }
@@ -100,11 +93,6 @@ final class RunwayErrors {
         }
         if (status == 429) {
             return new RateLimitException(text, ctx, reply.retryAfter(clock.instant()).orElse(null), null);
-        }
-        if (create && status >= 500) {
-            return new ProviderUnavailableException(text + "; the task may have been created, so the SDK did not"
-                    + " repeat the call (that could pay twice); look for it in the Runway dashboard before retrying",
-                    ctx, false, null);
         }
         return HttpErrors.byStatus(reply, code, redact(message == null ? reply.excerpt() : message), clock.instant());
     }

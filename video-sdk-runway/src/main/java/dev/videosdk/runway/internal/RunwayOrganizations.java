@@ -53,7 +53,7 @@ public final class RunwayOrganizations {
             response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
             HttpReply reply = new HttpReply(RunwayProvider.ID, uri, response.statusCode(), headers, response.body(),
                     response.headers().firstValue("x-request-id").orElse(null), null);
-            VideoException error = new RunwayErrors(Clock.systemUTC()).forQuery().map(reply);
+            VideoException error = new RunwayErrors(Clock.systemUTC()).map(reply);
             if (error != null) {
                 throw error;
             }

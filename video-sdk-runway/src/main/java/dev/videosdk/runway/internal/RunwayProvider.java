@@ -5,6 +5,7 @@ import dev.videosdk.ErrorContext;
 import dev.videosdk.JobStatus;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProtocolException;
+import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
@@ -107,6 +108,15 @@ public final class RunwayProvider implements VideoProvider {
         RunwayRequests.validate(request);
     }
 
+    /**
+     * Runway documents no create answer beyond the core's table as "not accepted" (ADR 0701); only a failed
+     * input upload, which happens before the create call, proves that no task exists.
+     */
+    @Override
+    public boolean createNotAccepted(VideoException error) {
+        return uploads.failedBeforeCreate(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         RunwayModels.Endpoint endpoint = RunwayRequests.endpoint(request);
@@ -114,7 +124,6 @@ public final class RunwayProvider implements VideoProvider {
         return uploads.resolve(RunwayRequests.inputs(request), ctx).thenCompose(uris -> {
             HttpCall call = apiCall(HttpCall.post(uri("/v1/" + endpoint.path)), ctx, null)
                     .json(RunwayRequests.body(request, uris))
-                    .errors(new RunwayErrors(ctx.clock()).forCreate())
                     .build();
             return ctx.http().send(call);
         }).thenApply(reply -> {
@@ -181,7 +190,7 @@ public final class RunwayProvider implements VideoProvider {
     HttpCall.Builder apiCall(HttpCall.Builder call, ProviderContext ctx, String keyId) {
         return call.credentials(keys, keyId)
                 .header(VERSION_HEADER, apiVersion)
-                .errors(new RunwayErrors(ctx.clock()).forQuery());
+                .errors(new RunwayErrors(ctx.clock()).mapper());
     }
 
     URI uri(String path) {

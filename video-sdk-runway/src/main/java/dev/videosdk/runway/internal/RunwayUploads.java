@@ -12,12 +12,16 @@ import dev.videosdk.spi.ProviderContext;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runway's ephemeral upload flow for inputs given as bytes or files: {@code POST /v1/uploads}
@@ -28,6 +32,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class RunwayUploads {
     private final RunwayProvider provider;
+    /** Errors that ended an upload (identity, weakly held): no create call was sent after them. */
+    private final Set<Throwable> failures = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
     RunwayUploads(RunwayProvider provider) {
         this.provider = provider;
@@ -39,11 +45,22 @@ final class RunwayUploads {
         for (MediaInput input : inputs) {
             pending.computeIfAbsent(input, i -> uri(i, ctx));
         }
-        return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).thenApply(done -> {
+        return CompletableFuture.allOf(pending.values().toArray(CompletableFuture[]::new)).handle((done, failure) -> {
+            if (failure != null) {
+                Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                failures.add(cause);
+                throw failure instanceof CompletionException c ? c : new CompletionException(cause);
+            }
             Map<MediaInput, String> uris = new HashMap<>();
             pending.forEach((input, uri) -> uris.put(input, uri.join()));
             return uris;
         });
+    }
+
+    /** True when {@code error} ended an upload, so the create call was never sent and no task exists. */
+    boolean failedBeforeCreate(Throwable error) {
+        return error != null && failures.contains(error);
     }
 
     private CompletableFuture<String> uri(MediaInput input, ProviderContext ctx) {

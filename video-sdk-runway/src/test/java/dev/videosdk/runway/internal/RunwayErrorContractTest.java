@@ -2,7 +2,9 @@ package dev.videosdk.runway.internal;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.videosdk.AuthenticationException;
+import dev.videosdk.CreateOutcome;
 import dev.videosdk.InvalidRequestException;
+import dev.videosdk.JobMayExistException;
 import dev.videosdk.JobState;
 import dev.videosdk.NotFoundException;
 import dev.videosdk.PermissionDeniedException;
@@ -41,13 +43,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Runway's HTTP errors (§5 of the wire reference: 400 with {@code error} and {@code issues}, 401, 404,
  * 405, 429, 502/503/504) and network faults, for create and status calls. Create answers are judged by
- * LIFECYCLE §2: only 429 is retried; a 5xx or a lost answer means a task may exist (ADR 0701).
+ * LIFECYCLE §2 (the core's table; Runway declares nothing beyond it): only 429 is retried; a 5xx or a lost
+ * answer means a task may exist (ADR 0701).
  */
 class RunwayErrorContractTest extends RunwayWireMockTest {
     private VideoException createFails(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer) {
         wm.stubFor(post(urlEqualTo(T2V)).willReturn(answer));
         CompletableFuture<VideoJob> f = client.submit(VideoRequest.text("A koi pond").build());
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> time.run(f));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> run(f));
         assertThat(t).isInstanceOf(CompletionException.class).cause().isInstanceOf(VideoException.class);
         return (VideoException) t.getCause();
     }
@@ -64,9 +67,11 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
                 .withHeader("x-request-id", "req-" + status));
 
         assertThat(posts(wm, T2V)).as("exactly one POST").hasSize(1);
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(e).isInstanceOf(JobMayExistException.class);
+        assertThat(((JobMayExistException) e).createOutcome()).isEqualTo(CreateOutcome.UNKNOWN);
+        assertThat(e.getCause()).isInstanceOf(ProviderUnavailableException.class);
         assertThat(e.isRetryable()).as("no fallback, no retry").isFalse();
-        assertThat(e.getMessage()).contains("may have been created", "request id req-" + status,
+        assertThat(e.getMessage()).contains("a job may exist", "request id req-" + status,
                 "Service temporarily unavailable");
         assertThat(e.httpStatus()).hasValue(status);
         assertThat(e.requestId()).contains("req-" + status);
@@ -78,7 +83,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
                 .withBody("<html><body>Bad Gateway</body></html>"));
 
         assertThat(posts(wm, T2V)).hasSize(1);
-        assertThat(e.isRetryable()).isFalse();
+        assertThat(e).isInstanceOf(JobMayExistException.class);
         assertThat(e.getMessage()).contains("Bad Gateway");
     }
 
@@ -87,9 +92,8 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         VideoException e = createFails(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
 
         assertThat(posts(wm, T2V)).hasSize(1);
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(e).isInstanceOf(JobMayExistException.class);
         assertThat(e.isRetryable()).isFalse();
-        assertThat(e.getMessage()).contains("may have been created");
     }
 
     /** Whether Runway sends Retry-After on 429 is unconfirmed (no source found); it is honoured when present. */
@@ -100,7 +104,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         wm.stubFor(post(urlEqualTo(T2V)).inScenario("busy").whenScenarioStateIs("free")
                 .willReturn(json(200, accepted(TASK_ID))));
 
-        VideoJob job = time.run(client.submit(VideoRequest.text("A koi pond").build()));
+        VideoJob job = run(client.submit(VideoRequest.text("A koi pond").build()));
 
         assertThat(job.id()).isEqualTo(TASK_ID);
         assertThat(posts(wm, T2V)).hasSize(2);
@@ -177,17 +181,18 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
     }
 
     @Test
-    void create_200WithoutId_isAProtocolError() {
+    void create_200WithoutId_isAProtocolErrorAndATaskMayExist() {
         VideoException e = createFails(json(200, "{\"estimatedCost\":{\"credits\":5}}"));
 
-        assertThat(e).isInstanceOf(dev.videosdk.ProtocolException.class);
+        assertThat(e).as("a 2xx the SDK cannot read: a task may exist").isInstanceOf(JobMayExistException.class);
+        assertThat(e.getCause()).isInstanceOf(dev.videosdk.ProtocolException.class).hasMessageContaining("without a task id");
     }
 
     @Test
     void status_404_isNotFound() {
         wm.stubFor(get(urlEqualTo(TASK)).willReturn(json(404, "{\"error\":\"Task not found\"}")));
 
-        assertThatThrownBy(() -> time.run(client.status(job()))).hasCauseInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> run(client.status(job()))).hasCauseInstanceOf(NotFoundException.class);
         wm.verify(1, getRequestedFor(urlEqualTo(TASK)));
     }
 
@@ -198,7 +203,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         wm.stubFor(get(urlEqualTo(TASK)).inScenario("flaky").whenScenarioStateIs("ok")
                 .willReturn(json(200, succeeded("https://cdn.example.test/v.mp4"))));
 
-        assertThat(time.run(client.status(job())).state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(run(client.status(job())).state()).isEqualTo(JobState.SUCCEEDED);
         wm.verify(2, getRequestedFor(urlEqualTo(TASK)));
     }
 
@@ -209,7 +214,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
         wm.stubFor(get(urlEqualTo(TASK)).inScenario("rl").whenScenarioStateIs("ok")
                 .willReturn(json(200, RunwayFixture.task("RUNNING", "\"progress\":0.3"))));
 
-        assertThat(time.run(client.status(job())).progress()).isEqualTo(30);
+        assertThat(run(client.status(job())).progress()).isEqualTo(30);
         assertThat(time.scheduledDelays()).contains(Duration.ofSeconds(3));
     }
 
@@ -222,7 +227,7 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
             wm.stubFor(get(urlEqualTo(TASK)).inScenario("stall").whenScenarioStateIs("ok")
                     .willReturn(json(200, succeeded("https://cdn.example.test/v.mp4"))));
 
-            assertThat(time.run(impatient.status(job())).state()).isEqualTo(JobState.SUCCEEDED);
+            assertThat(run(impatient.status(job())).state()).isEqualTo(JobState.SUCCEEDED);
             wm.verify(2, getRequestedFor(urlEqualTo(TASK)));
         }
     }
@@ -231,13 +236,13 @@ class RunwayErrorContractTest extends RunwayWireMockTest {
     void status_malformedJson_isAProtocolErrorQuotingTheBody() {
         wm.stubFor(get(urlEqualTo(TASK)).willReturn(json(200, "{\"status\": RUNN")));
 
-        assertThatThrownBy(() -> time.run(client.status(job()))).cause()
+        assertThatThrownBy(() -> run(client.status(job()))).cause()
                 .isInstanceOf(dev.videosdk.ProtocolException.class).hasMessageContaining("RUNN");
     }
 
     @Test
     void rateLimitType_isTheOneCoreRetries() {
-        VideoException e = new RunwayErrors(java.time.Clock.systemUTC()).forCreate().map(new dev.videosdk.spi.HttpReply(
+        VideoException e = new RunwayErrors(java.time.Clock.systemUTC()).map(new dev.videosdk.spi.HttpReply(
                 "runway", java.net.URI.create("https://api.dev.runwayml.com/v1/text_to_video"), 429,
                 Map.of("retry-after", java.util.List.of("4")), "{\"error\":\"slow down\"}".getBytes(), null, "runway#1"));
 

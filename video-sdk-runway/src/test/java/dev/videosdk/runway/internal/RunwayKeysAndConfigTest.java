@@ -55,18 +55,18 @@ class RunwayKeysAndConfigTest extends RunwayWireMockTest {
                 .withBody(MP4)));
 
         try (pooled) {
-            VideoJob a = time.run(pooled.submit(VideoRequest.text("first").build()));
-            VideoJob b = time.run(pooled.submit(VideoRequest.text("second").build()));
+            VideoJob a = run(pooled.submit(VideoRequest.text("first").build()));
+            VideoJob b = run(pooled.submit(VideoRequest.text("second").build()));
             assertThat(a.keyId()).isEqualTo("runway#1");
             assertThat(b.keyId()).isEqualTo("runway#2");
             wm.verify(postRequestedFor(urlEqualTo(T2V)).withHeader("Authorization", equalTo("Bearer " + KEY_2)));
 
             VideoJob resumed = VideoJob.fromToken(a.toToken());
-            JobStatus status = time.run(pooled.status(resumed));
-            time.run(pooled.status(resumed));
-            time.run(pooled.cancel(resumed));
+            JobStatus status = run(pooled.status(resumed));
+            run(pooled.status(resumed));
+            run(pooled.cancel(resumed));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            time.run(pooled.download(status.assets().get(0), out));
+            run(pooled.download(status.assets().get(0), out));
 
             wm.verify(2, getRequestedFor(urlEqualTo("/v1/tasks/task-a")).withHeader("Authorization", equalTo("Bearer " + KEY)));
             wm.verify(0, getRequestedFor(urlEqualTo("/v1/tasks/task-a")).withHeader("Authorization", equalTo("Bearer " + KEY_2)));
@@ -86,7 +86,7 @@ class RunwayKeysAndConfigTest extends RunwayWireMockTest {
         wm.stubFor(post(urlEqualTo(T2V)).willReturn(json(200, accepted("t-1"))));
 
         try (sdkNames) {
-            time.run(sdkNames.submit(VideoRequest.text("x").build()));
+            run(sdkNames.submit(VideoRequest.text("x").build()));
         }
 
         wm.verify(postRequestedFor(urlEqualTo(T2V)).withHeader("Authorization", equalTo("Bearer " + KEY_2))
@@ -149,7 +149,7 @@ class RunwayKeysAndConfigTest extends RunwayWireMockTest {
         wm.stubFor(get(urlEqualTo("/v1/tasks/t-9")).willReturn(json(200,
                 succeeded("https://cdn.example.test/v.mp4").replace(RunwayFixture.TASK_ID, "t-9"))));
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("x").build()));
+        VideoResult result = run(client.generate(VideoRequest.text("x").build()));
 
         assertThat(Runway.estimatedCredits(result.job())).as("an answer without estimatedCost (before 2026)").isEmpty();
         assertThat(Runway.estimatedCredits(VideoJob.of("kling", "1", null, java.time.Instant.EPOCH))).isEmpty();

@@ -85,17 +85,14 @@ class RunwayParserPropertiesTest {
 
     @Property(tries = 200)
     void errors_everyNon2xxBodyMapsToATypedErrorThatKeepsTheStatus(@ForAll @IntRange(min = 400, max = 599) int status,
-                                                                      @ForAll String body, @ForAll boolean create) {
+                                                                      @ForAll String body) {
         HttpReply reply = new HttpReply("runway", URI.create("https://api.dev.runwayml.com/v1/tasks/T-1"), status,
                 Map.of(), body.getBytes(StandardCharsets.UTF_8), null, "runway#1");
 
-        VideoException error = ERRORS.map(reply, create);
+        VideoException error = ERRORS.map(reply);
 
         assertThat(error).isNotNull();
         assertThat(error.httpStatus()).hasValue(status);
-        if (create && status >= 500) {
-            assertThat(error.isRetryable()).isFalse();
-        }
     }
 
     @Property(tries = 200)
@@ -105,7 +102,7 @@ class RunwayParserPropertiesTest {
         HttpReply reply = new HttpReply("runway", URI.create("https://api.dev.runwayml.com/v1/text_to_video"), status,
                 Map.of(), body.getBytes(StandardCharsets.UTF_8), null, "runway#1");
 
-        assertThat(ERRORS.map(reply, true).getMessage()).contains(message.trim());
+        assertThat(ERRORS.map(reply).getMessage()).contains(message.trim());
     }
 
     @Provide

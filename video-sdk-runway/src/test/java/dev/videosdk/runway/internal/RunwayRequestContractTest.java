@@ -58,7 +58,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_textDefaults_sendsGen45WithRatioDurationAndVersionHeaderThenPollsTask() {
         stubDone(T2V);
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("A koi pond at dawn").build()));
+        VideoResult result = run(client.generate(VideoRequest.text("A koi pond at dawn").build()));
 
         LoggedRequest create = onlyCreate(T2V);
         assertThat(body(create)).isEqualTo(tree("""
@@ -89,7 +89,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_veo31Text_mapsVerticalFullHdNegativePromptAndAudio() {
         stubDone(T2V);
 
-        time.run(client.generate(VideoRequest.text("Rain on a tin roof").model("veo3.1")
+        run(client.generate(VideoRequest.text("Rain on a tin roof").model("veo3.1")
                 .aspectRatio(AspectRatio.PORTRAIT_9_16).resolution(Resolution.FHD_1080P).durationSeconds(6)
                 .negativePrompt("music").extra(RunwayExtras.AUDIO, true).build()));
 
@@ -102,7 +102,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_veo3Text_sendsTheOnlyDurationEightWhenNoneGiven() {
         stubDone(T2V);
 
-        time.run(client.generate(VideoRequest.text("A desert road").model("veo3").build()));
+        run(client.generate(VideoRequest.text("A desert road").model("veo3").build()));
 
         assertThat(body(onlyCreate(T2V))).isEqualTo(tree("""
                 {"model":"veo3","promptText":"A desert road","ratio":"1280:720","duration":8}"""));
@@ -112,7 +112,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_hailuo3Text_sendsAspectRatioWordAndReferences() {
         stubDone(T2V);
 
-        time.run(client.generate(VideoRequest.text("A paper boat").model("hailuo3")
+        run(client.generate(VideoRequest.text("A paper boat").model("hailuo3")
                 .aspectRatio(AspectRatio.SQUARE_1_1)
                 .referenceImage(MediaInput.url("https://img.example.org/boat.png"))
                 .extra(RunwayExtras.RESOLUTION, "768P").build()));
@@ -126,7 +126,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_unknownNewModel_isSentAsAskedWithExplicitRatio() {
         stubDone(T2V);
 
-        time.run(client.generate(VideoRequest.text("A comet").model("grok_imagine_1_5").durationSeconds(12)
+        run(client.generate(VideoRequest.text("A comet").model("grok_imagine_1_5").durationSeconds(12)
                 .extra(RunwayExtras.RATIO, "1920:1080").build()));
 
         assertThat(body(onlyCreate(T2V))).isEqualTo(tree("""
@@ -137,7 +137,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_gen4TurboImageUrl_sendsFirstFramePixelRatioSeedAndModeration() {
         stubDone(I2V);
 
-        VideoResult result = time.run(client.generate(VideoRequest.image(
+        VideoResult result = run(client.generate(VideoRequest.image(
                         "Waves roll in, the lighthouse beam sweeps through drifting fog",
                         MediaInput.url("https://cdn.example.com/frames/lighthouse.jpg"))
                 .model("gen4_turbo").aspectRatio(AspectRatio.LANDSCAPE_4_3).durationSeconds(5).seed(42)
@@ -154,7 +154,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_gen45Image_requiresDurationSoTheSdkSendsFive() {
         stubDone(I2V);
 
-        time.run(client.generate(VideoRequest.image("The cat dances", MediaInput.url("https://img.example.org/cat.png"))
+        run(client.generate(VideoRequest.image("The cat dances", MediaInput.url("https://img.example.org/cat.png"))
                 .aspectRatio(AspectRatio.CINEMA_21_9).build()));
 
         assertThat(body(onlyCreate(I2V))).isEqualTo(tree("""
@@ -167,7 +167,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_veo31FirstAndLastFrame_sendsBothPositions() {
         stubDone(I2V);
 
-        time.run(client.generate(VideoRequest.image("The flower opens", MediaInput.url("https://img.example.org/bud.jpg"))
+        run(client.generate(VideoRequest.image("The flower opens", MediaInput.url("https://img.example.org/bud.jpg"))
                 .lastFrame(MediaInput.url("https://img.example.org/bloom.jpg"))
                 .model("veo3.1_fast").durationSeconds(8).build()));
 
@@ -182,7 +182,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_happyhorseImage_sendsResolutionWordAndNoRatio() {
         stubDone(I2V);
 
-        time.run(client.generate(VideoRequest.image("A horse trots", MediaInput.url("https://img.example.org/horse.jpg"))
+        run(client.generate(VideoRequest.image("A horse trots", MediaInput.url("https://img.example.org/horse.jpg"))
                 .model("happyhorse_1_0").resolution(Resolution.FHD_1080P).build()));
 
         assertThat(body(onlyCreate(I2V))).isEqualTo(tree("""
@@ -194,7 +194,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_explicitRatioExtra_winsOverAspectRatio() {
         stubDone(I2V);
 
-        time.run(client.generate(VideoRequest.image("Pan left", MediaInput.url("https://img.example.org/a.jpg"))
+        run(client.generate(VideoRequest.image("Pan left", MediaInput.url("https://img.example.org/a.jpg"))
                 .model("gen4_turbo").aspectRatio(AspectRatio.LANDSCAPE_16_9).extra(RunwayExtras.RATIO, "960:960").build()));
 
         assertThat(body(onlyCreate(I2V)).path("ratio").asText()).isEqualTo("960:960");
@@ -204,7 +204,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_aleph2Video_sendsVideoUriTargetAspectRatioAndKeyframes() {
         stubDone(V2V);
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("Make it snow")
+        VideoResult result = run(client.generate(VideoRequest.text("Make it snow")
                 .referenceVideo(MediaInput.url("https://media.example.org/street.mp4"))
                 .aspectRatio(AspectRatio.PORTRAIT_9_16).seed(7)
                 .extra(RunwayExtras.KEYFRAMES, List.of(Map.of("uri", "https://img.example.org/k1.png", "at", 0.5)))
@@ -220,7 +220,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_gen4AlephVideo_sendsOneImageReference() {
         stubDone(V2V);
 
-        time.run(client.generate(VideoRequest.text("Restyle as watercolour").model("gen4_aleph")
+        run(client.generate(VideoRequest.text("Restyle as watercolour").model("gen4_aleph")
                 .referenceVideo(MediaInput.url("https://media.example.org/clip.mp4"))
                 .referenceImage(MediaInput.url("https://img.example.org/style.png")).build()));
 
@@ -233,7 +233,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_seedanceVideo_sendsPromptVideoNotVideoUri() {
         stubDone(V2V);
 
-        time.run(client.generate(VideoRequest.text("Extend the scene").model("seedance2")
+        run(client.generate(VideoRequest.text("Extend the scene").model("seedance2")
                 .referenceVideo(MediaInput.url("https://media.example.org/clip.mp4")).durationSeconds(10)
                 .extra(RunwayExtras.RATIO, "1280:720").build()));
 
@@ -246,7 +246,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
     void generate_nonMp4OutputFormat_isRecordedAndTheAssetIsNotCalledMp4() {
         stubDone(T2V);
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("A glacier").durationSeconds(4)
+        VideoResult result = run(client.generate(VideoRequest.text("A glacier").durationSeconds(4)
                 .extra(RunwayExtras.OUTPUT_FORMAT, "prores").build()));
 
         assertThat(body(onlyCreate(T2V)).path("outputFormat").asText()).isEqualTo("prores");
@@ -259,7 +259,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
         stubDone(I2V);
         String dataUri = "data:image/png;base64,iVBORw0KGgo=";
 
-        time.run(client.generate(VideoRequest.image("Blink", MediaInput.url(dataUri)).model("gen4_turbo").build()));
+        run(client.generate(VideoRequest.image("Blink", MediaInput.url(dataUri)).model("gen4_turbo").build()));
 
         assertThat(body(onlyCreate(I2V)).path("promptImage").get(0).path("uri").asText()).isEqualTo(dataUri);
         assertThat(posts(wm, "/v1/uploads")).isEmpty();

@@ -22,6 +22,15 @@ abstract class RunwayWireMockTest {
         client.close();
     }
 
+    /**
+     * Drives virtual time until {@code future} completes, one virtual second per step: under load an answer
+     * can land and still be in the provider's parser when virtual time would jump to the next timer (the
+     * 20-minute deadline), failing a passing test with a timeout; small steps keep that from happening.
+     */
+    <T> T run(java.util.concurrent.CompletableFuture<T> future) {
+        return time.run(future, java.time.Duration.ofSeconds(1));
+    }
+
     static VideoJob job() {
         return new VideoJob("runway", RunwayFixture.TASK_ID, "gen4.5", Instant.parse("2026-07-30T10:15:02Z"),
                 "runway#1", Map.of("endpoint", "text_to_video"));
