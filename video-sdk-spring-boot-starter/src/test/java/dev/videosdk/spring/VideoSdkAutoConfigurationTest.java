@@ -107,7 +107,8 @@ class VideoSdkAutoConfigurationTest {
                     new dev.videosdk.RateLimitException("slow down", dev.videosdk.ErrorContext.of("fake", 429, "rate", "req-1"), null, null));
             Health health = ctx.getBean(VideoSdkHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
-            assertThat(health.getDetails()).containsEntry("defaultProvider", "fake");
+            assertThat(health.getDetails()).containsEntry("defaultProvider", "fake")
+                    .containsEntry("providers", java.util.Set.of("fake")).containsEntry("unconfigured", Map.of());
             @SuppressWarnings("unchecked")
             Map<String, List<Map<String, Object>>> errors = (Map<String, List<Map<String, Object>>>) health.getDetails().get("lastErrors");
             assertThat(errors.get("fake")).singleElement().satisfies(e -> assertThat(e)
