@@ -1,5 +1,6 @@
 package dev.videosdk.spring;
 
+import dev.videosdk.ConfigurationException;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
 import dev.videosdk.WebhookOutcome;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>200 {@code {"outcome":"applied"|"duplicate"|"ignored"}}: verified (the sender must not deliver it again);</li>
  *   <li>400 {@code {"outcome":"rejected"}}: verification failed ({@link WebhookVerificationException});</li>
- *   <li>404 {@code {"outcome":"unknown_provider"}}: no such provider on this client;</li>
+ *   <li>404 {@code {"outcome":"unknown_provider"}}: no such provider on this client, or one without its settings;</li>
  *   <li>503 {@code {"outcome":"error"}}: the job's status could not be fetched; the sender retries.</li>
  * </ul>
  * Bodies never echo the request or an error message.
@@ -58,6 +59,9 @@ public class VideoSdkWebhookController {
                 return answer(HttpStatus.OK, outcome.type().name().toLowerCase(Locale.ROOT));
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof ConfigurationException) {
+                return answer(HttpStatus.NOT_FOUND, "unknown_provider");   // its jar is present, its settings are not
+            }
             if (cause instanceof WebhookVerificationException) {
                 LOG.warn("{} webhook rejected: {}", provider, cause.getMessage());
                 return answer(HttpStatus.BAD_REQUEST, "rejected");

@@ -30,6 +30,7 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class VideoSdkAutoConfigurationTest {
     /** The fake provider (video-sdk-testing) is found on the class path; the process environment is not read. */
@@ -59,6 +60,24 @@ class VideoSdkAutoConfigurationTest {
             assertThat(ctx).hasNotFailed().hasSingleBean(VideoSdkMetrics.class);
             assertThat(ctx.getBean(MeterRegistry.class).find(VideoSdkMetrics.ACTIVE).gauge()).isNotNull();
         });
+    }
+
+    private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(VideoSdkAutoConfiguration.class))
+            .withPropertyValues("videosdk.use-process-environment=false");
+
+    @Test
+    void webApplication_registersWebhookEndpoint_unlessTurnedOffOrWithoutSpringMvc() {
+        webRunner.run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(VideoSdkWebhookController.class));
+        webRunner.withPropertyValues("videosdk.webhook.enabled=false")
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoSdkWebhookController.class));
+        webRunner.withClassLoader(new FilteredClassLoader("org.springframework.web.servlet"))
+                .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoSdkWebhookController.class));
+    }
+
+    @Test
+    void nonWebApplication_noWebhookEndpoint() {
+        runner.run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoSdkWebhookController.class));
     }
 
     @Test

@@ -49,6 +49,14 @@ class VideoSdkWebhookControllerTest {
     }
 
     @Test
+    void providerWithoutItsSettings_404() {
+        ResponseEntity<String> r = post(controllerAnswering((p, h, b) -> {
+            throw new dev.videosdk.ConfigurationException("acme is not configured: set ACME_API_KEY", "acme");
+        }));
+        assertThat(r.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void statusFetchFailed_503SoTheSenderRetries() {
         ResponseEntity<String> r = post(controllerAnswering((p, h, b) -> CompletableFuture.failedFuture(
                 new ProviderUnavailableException("acme is down", ErrorContext.of("acme", 502, null, "req-9"), null))));

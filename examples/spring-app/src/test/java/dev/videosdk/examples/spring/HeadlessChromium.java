@@ -33,7 +33,7 @@ final class HeadlessChromium {
         // the flags this machine kind needs (closed network: no background connections)
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1000,1000",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1000,1300",
                 "--autoplay-policy=no-user-gesture-required");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
