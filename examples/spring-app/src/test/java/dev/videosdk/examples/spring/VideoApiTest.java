@@ -61,6 +61,17 @@ class VideoApiTest {
     }
 
     @Test
+    void actuator_healthShowsTheClient_metricsAreBound() throws Exception {
+        HttpResponse<String> health = send("GET", "/actuator/health", null, "u");
+        HttpResponse<String> gauge = send("GET", "/actuator/metrics/videosdk.runs.active", null, "u");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"videoSdk\"", "\"providers\":[\"fake\"]", "\"defaultProvider\":\"fake\"",
+                "\"kling\":\"kling is not configured");
+        assertThat(gauge.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void status_unknownTask_404() throws Exception {
         assertThat(send("GET", "/api/video/status?taskId=nope", null, "u").statusCode()).isEqualTo(404);
     }
