@@ -28,6 +28,22 @@ final class FalRequests {
     private FalRequests() {
     }
 
+    /**
+     * What both providers share: images by URL or inlined bytes (JPEG, PNG, WebP up to
+     * {@link #MAX_INLINE_BYTES}), a negative prompt, remote cancel, webhooks, no idempotency key.
+     */
+    static dev.videosdk.spi.ProviderCapabilities.Builder capabilities() {
+        return dev.videosdk.spi.ProviderCapabilities.builder()
+            .imageInputs(true, true)
+            .imageMimeTypes("image/jpeg", "image/png", "image/webp")
+            .maxImageBytes(FalRequests.MAX_INLINE_BYTES)
+            .negativePrompt(true)
+            .remoteCancel(true)
+            .idempotentCreate(false)
+            .webhooks(true)
+            .lastFrame(false);
+    }
+
     /** {@code <queue>/<model>}, with {@code ?fal_webhook=<url>} when the request has a callback URL. */
     static URI submitUri(URI queueBase, String model, URI callbackUrl) {
         String uri = queueBase + "/" + model;

@@ -12,19 +12,12 @@ import java.util.Map;
  * field otherwise takes it as an extra. Nothing model-specific is checked: each model's schema decides.
  */
 final class GenericFalDialect implements FalDialect {
-    static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
+    static final ProviderCapabilities CAPABILITIES = FalRequests.capabilities()
             .models(true)
             .maxImages(1)
             .lastFrame(false)
             .maxReferenceImages(8)
             .referenceVideo(true)
-            .imageInputs(true, true)
-            .imageMimeTypes("image/jpeg", "image/png", "image/webp")
-            .maxImageBytes(FalRequests.MAX_INLINE_BYTES)
-            .negativePrompt(true)
-            .remoteCancel(true)
-            .idempotentCreate(false)
-            .webhooks(true)
             .build();
 
     @Override

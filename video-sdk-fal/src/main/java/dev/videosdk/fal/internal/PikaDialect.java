@@ -41,7 +41,7 @@ final class PikaDialect implements FalDialect {
 
     static final Map<String, Rules> MODELS = models();
 
-    static final ProviderCapabilities CAPABILITIES = ProviderCapabilities.builder()
+    static final ProviderCapabilities CAPABILITIES = FalRequests.capabilities()
             .models(false, MODELS.keySet().toArray(String[]::new))
             .durationsSeconds(5, 10)
             .aspectRatios(RATIOS.toArray(AspectRatio[]::new))
@@ -50,13 +50,6 @@ final class PikaDialect implements FalDialect {
             .lastFrame(false)
             .maxReferenceImages(MAX_SCENE_IMAGES)
             .referenceVideo(false)
-            .imageInputs(true, true)
-            .imageMimeTypes("image/jpeg", "image/png", "image/webp")
-            .maxImageBytes(FalRequests.MAX_INLINE_BYTES)
-            .negativePrompt(true)
-            .remoteCancel(true)
-            .idempotentCreate(false)
-            .webhooks(true)
             .build();
 
     private static Map<String, Rules> models() {

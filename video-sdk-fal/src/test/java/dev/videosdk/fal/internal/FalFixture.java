@@ -1,0 +1,122 @@
+package dev.videosdk.fal.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.videosdk.RetryPolicy;
+import dev.videosdk.VideoClient;
+import dev.videosdk.spi.VideoProvider;
+import dev.videosdk.testing.VirtualTime;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/** Shared test data: fake keys, the queue's documented answers (fal.md §2), clients on virtual time. */
+final class FalFixture {
+    static final String KEY = "fal-test-key-0001:secretpart";
+    static final String KEY_2 = "fal-test-key-0002:secretpart";
+    static final String REQUEST_ID = "7b1d0a52-3c6e-4f2e-9a11-5e0c2f9d8b40";
+    static final String VIDEO_URL = "https://v3b.fal.media/files/rabbit/out.mp4";
+    static final String THUMB_URL = "https://v3b.fal.media/files/rabbit/thumb.png";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private FalFixture() {
+    }
+
+    static WireMockExtension wireMock() {
+        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+    }
+
+    static Map<String, String> env(WireMockExtension wm) {
+        return Map.of("FAL_KEY", KEY, "FAL_QUEUE_URL", wm.baseUrl());
+    }
+
+    static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put(name, value);
+        return copy;
+    }
+
+    static VideoClient client(VirtualTime time, Map<String, String> env, String defaultProvider) {
+        return builder(time).env(env).providerFactory(new FalProviderFactory()).providerFactory(new PikaProviderFactory())
+                .defaultProvider(defaultProvider).build();
+    }
+
+    static VideoClient client(VirtualTime time, VideoProvider provider) {
+        return builder(time).provider(provider).defaultProvider(provider.id()).build();
+    }
+
+    private static VideoClient.Builder builder(VirtualTime time) {
+        return VideoClient.builder().withoutDiscovery()
+                .clock(time.clock())
+                .scheduler(time.scheduler())
+                .retryPolicy(RetryPolicy.defaults())
+                .requestTimeout(Duration.ofSeconds(5))
+                .random(() -> 0.5);
+    }
+
+    /** The submit answer, with URLs under {@code base}/{@code ownerApp}/requests/{id}. */
+    static String submitted(String base, String ownerApp, String id) {
+        String requests = base + "/" + ownerApp + "/requests/" + id;
+        return "{\"status\":\"IN_QUEUE\",\"request_id\":\"" + id + "\",\"response_url\":\"" + requests + "\","
+                + "\"status_url\":\"" + requests + "/status\",\"cancel_url\":\"" + requests + "/cancel\",\"queue_position\":0}";
+    }
+
+    static String inQueue(int position) {
+        return "{\"status\":\"IN_QUEUE\",\"request_id\":\"" + REQUEST_ID + "\",\"queue_position\":" + position + "}";
+    }
+
+    static String inProgress(String... logs) {
+        StringBuilder sb = new StringBuilder("{\"status\":\"IN_PROGRESS\",\"request_id\":\"" + REQUEST_ID + "\",\"logs\":[");
+        for (int i = 0; i < logs.length; i++) {
+            sb.append(i > 0 ? "," : "").append("{\"message\":\"").append(logs[i])
+                    .append("\",\"level\":\"INFO\",\"source\":\"USER\",\"timestamp\":\"2026-11-29T10:00:0").append(i).append("Z\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    static String completed() {
+        return "{\"status\":\"COMPLETED\",\"request_id\":\"" + REQUEST_ID + "\",\"logs\":[],\"metrics\":{\"inference_time\":41.5}}";
+    }
+
+    static String output() {
+        return "{\"video\":{\"url\":\"" + VIDEO_URL + "\",\"content_type\":\"video/mp4\",\"file_name\":\"out.mp4\","
+                + "\"file_size\":4183201},\"thumbnail\":{\"url\":\"" + THUMB_URL + "\",\"content_type\":\"image/png\"},\"seed\":7}";
+    }
+
+    static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    static List<LoggedRequest> all(WireMockExtension wm) {
+        return wm.findAll(anyRequestedFor(anyUrl()));
+    }
+
+    /** Runs {@code future} to its end on virtual time and returns its failure (never the CompletionException around it). */
+    static Throwable failure(VirtualTime time, java.util.concurrent.CompletableFuture<?> future) {
+        try {
+            time.run(future);
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause();
+        }
+        throw new AssertionError("expected a failure, but the future completed normally");
+    }
+
+    static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
