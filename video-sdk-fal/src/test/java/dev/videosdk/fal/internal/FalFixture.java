@@ -33,8 +33,11 @@ final class FalFixture {
     private FalFixture() {
     }
 
+    static final ServedSignal SERVED = new ServedSignal();
+
     static WireMockExtension wireMock() {
-        return WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+        return WireMockExtension.newInstance()
+                .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(SERVED)).build();
     }
 
     static Map<String, String> env(WireMockExtension wm) {
