@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * Verifies and reads fal's callbacks (fal.md §3): an ED25519 signature (hex, header
  * {@code X-Fal-Webhook-Signature}) over {@code request_id \n user_id \n timestamp \n hex(sha256(body))},
  * checked against every key of fal's JWKS (accepted when any verifies), a timestamp within 5 minutes
- * either way, and a replay guard on (request id, timestamp). A verified callback is authoritative:
+ * either way, and a replay guard on the exact delivery (request id, timestamp, signature). A verified callback is authoritative:
  * {@code status: OK} carries the model output in {@code payload}, {@code ERROR} the failure.
  */
 final class FalWebhooks {
@@ -112,7 +112,7 @@ final class FalWebhooks {
             throw WebhookSignatures.rejected(provider, "the signature matches none of fal's " + candidates.size()
                     + " webhook key(s)");
         }
-        if (!replays.firstSeen(requestId + "@" + timestamp, sent, now)) {
+        if (!replays.firstSeen(requestId + "@" + timestamp + "#" + signatureHex.trim().toLowerCase(java.util.Locale.ROOT), sent, now)) {
             throw WebhookSignatures.rejected(provider, "delivery for request " + requestId + " at " + timestamp
                     + " was already received (replayed)");
         }
