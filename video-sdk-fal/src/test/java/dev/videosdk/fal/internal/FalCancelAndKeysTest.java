@@ -30,9 +30,12 @@ import static dev.videosdk.fal.internal.FalFixture.submitted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code PUT …/cancel} on the cancel URL of the submit answer (fal.md §2.4: OK,
- * CANCELLATION_REQUESTED, ALREADY_COMPLETED, NOT_FOUND; HTTP codes unconfirmed, so the body's word
- * decides), and key pools: a job's status, result and cancel calls stay on the key that created it.
+ * {@code PUT …/cancel} on the cancel URL of the submit answer, and key pools. fal.md §2.4 marks the
+ * HTTP codes unconfirmed; looked up 2026-11-30: fal's own page (fal.ai/docs/inference-api/queue/cancel)
+ * lists the body words OK, CANCELLATION_REQUESTED, ALREADY_COMPLETED, NOT_FOUND and says to use the
+ * returned cancel_url, but no codes; a third-party connector reports 202 for CANCELLATION_REQUESTED.
+ * So the body's word decides, whatever the status: the tests answer ALREADY_COMPLETED with 200 and 400.
+ * Key pools: a job's status, result and cancel calls stay on the key that created it.
  */
 class FalCancelAndKeysTest {
     @RegisterExtension

@@ -45,9 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * fal's signed callbacks (fal.md §3): ED25519 over {@code request_id\nuser_id\ntimestamp\nsha256hex(body)},
  * hex signature, keys from a JWKS ({@code OKP}/{@code Ed25519}, base64url {@code x}), ±300 s window.
- * fal's doc wording is unconfirmed; the values agree across independent implementations of its
- * "Verifying your webhook" section (searched 2026-11-30: fal docs webhooks page and client
- * re-implementations), so the test signs exactly that message.
+ * fal.md marks the exact wording unconfirmed. Looked up 2026-11-30: fal's webhooks page
+ * (docs.fal.ai/model-endpoints/webhooks) describes the delivery; independent verifiers, e.g.
+ * {@code smarenkov/fal-ai-webhook-verification} ({@code fal-ai.service.js}) and several app modules,
+ * all use the headers {@code x-fal-webhook-request-id/-user-id/-timestamp/-signature} (hex), the
+ * message above, JWKS at {@code https://rest.alpha.fal.ai/.well-known/jwks.json} cached 24 h, and a
+ * 300 s window. The test signs exactly that message.
  */
 class FalWebhookTest {
     @RegisterExtension
