@@ -83,7 +83,8 @@ final class FalErrors {
         if (detail != null && detail.isArray() && !detail.isEmpty()) {
             return modelError(reply, detail);
         }
-        return HttpErrors.byStatus(reply, null, clean(text(detail)), clock.instant());
+        String text = text(detail);
+        return HttpErrors.byStatus(reply, null, clean(text == null ? reply.excerpt() : text), clock.instant());
     }
 
     private VideoException requestLevel(HttpReply reply, String type, String detail) {

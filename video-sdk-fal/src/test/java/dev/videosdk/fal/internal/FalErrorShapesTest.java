@@ -180,6 +180,17 @@ class FalErrorShapesTest {
     }
 
     @Test
+    void submit_htmlErrorPageEchoingTheKey_isQuotedWithTheKeyRedacted() {
+        wm.stubFor(post(urlPathEqualTo("/" + MODEL)).willReturn(aResponse().withStatus(403)
+                .withBody("<html>Forbidden for Authorization: Key " + KEY + "</html>")));
+
+        Throwable e = FalFixture.failure(time, client.submit(VideoRequest.text("x").model(MODEL).build()));
+
+        assertThat(e).isInstanceOf(dev.videosdk.PermissionDeniedException.class).hasMessageContaining("Forbidden")
+                .hasMessageNotContaining("secretpart");
+    }
+
+    @Test
     void status_answerHeadersLate_isCutByTheRequestTimeoutAndRetried() {
         try (VideoClient quick = VideoClient.builder().withoutDiscovery().env(FalFixture.env(wm))
                 .providerFactory(new FalProviderFactory()).defaultProvider("fal")
