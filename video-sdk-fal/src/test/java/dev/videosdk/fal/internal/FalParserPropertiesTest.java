@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FalParserPropertiesTest {
     private final FalErrors errors = new FalErrors(Clock.fixed(Instant.parse("2026-11-30T00:00:00Z"), ZoneOffset.UTC));
 
-    @Property(seed = "42")
+    @Property(tries = 200, seed = "42")
     void anyStatusWord_isNeverSuccessUnlessCompleted(@ForAll String word) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", word);
 
@@ -37,7 +37,7 @@ class FalParserPropertiesTest {
         assertThat(pending.state()).isIn(JobState.QUEUED, JobState.RUNNING);
     }
 
-    @Property(seed = "42")
+    @Property(tries = 200, seed = "42")
     void anyLogLine_givesProgressWithin0To100OrNone(@ForAll String message) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("status", "IN_PROGRESS");
         body.putArray("logs").addObject().put("message", message);
@@ -47,7 +47,7 @@ class FalParserPropertiesTest {
         assertThat(percent == null || (percent >= 0 && percent <= 100)).isTrue();
     }
 
-    @Property(seed = "42")
+    @Property(tries = 200, seed = "42")
     void anyErrorAnswer_mapsToATypedErrorCarryingTheStatus(@ForAll @IntRange(min = 400, max = 599) int status,
                                                            @ForAll String body) {
         HttpReply reply = new HttpReply("fal", URI.create("https://queue.fal.run/x"), status, Map.of(),
@@ -60,7 +60,7 @@ class FalParserPropertiesTest {
         assertThat(error.provider()).isEqualTo("fal");
     }
 
-    @Property(seed = "42")
+    @Property(tries = 200, seed = "42")
     void anyDetailArray_namesTheFirstLocField(@ForAll("fieldNames") String field) {
         String json = "{\"detail\":[{\"loc\":[\"body\",\"" + field + "\"],\"msg\":\"bad\",\"type\":\"value_error\"}]}";
         HttpReply reply = new HttpReply("fal", URI.create("https://queue.fal.run/x"), 422, Map.of("x-fal-request-id",
