@@ -122,7 +122,8 @@ public final class FalProvider implements VideoProvider {
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
         URI status;
         try {
-            status = URI.create(url(job, FalResponses.STATUS_URL) + "?logs=1");
+            String url = url(job, FalResponses.STATUS_URL);
+            status = URI.create(url + (url.contains("?") ? "&" : "?") + "logs=1");
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
