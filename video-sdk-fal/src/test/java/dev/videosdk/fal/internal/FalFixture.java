@@ -40,8 +40,13 @@ final class FalFixture {
                 .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(SERVED)).build();
     }
 
+    /** The settings for a client on {@code wm}; the webhook keys too are fetched from loopback, never from fal. */
     static Map<String, String> env(WireMockExtension wm) {
-        return Map.of("FAL_KEY", KEY, "FAL_QUEUE_URL", wm.baseUrl());
+        return Map.of("FAL_KEY", KEY, "FAL_QUEUE_URL", wm.baseUrl(), "FAL_JWKS_URL", jwksUrl(wm));
+    }
+
+    static String jwksUrl(WireMockExtension wm) {
+        return wm.baseUrl() + "/.well-known/jwks.json";
     }
 
     static Map<String, String> with(Map<String, String> env, String name, String value) {

@@ -48,7 +48,12 @@ class PikaContractTest {
 
     private final VirtualTime time = VirtualTime.start();
     private final VideoClient client = FalFixture.client(time,
-            Map.of("PIKA_API_KEY", PIKA_KEY, "FAL_KEY", KEY, "FAL_QUEUE_URL", wm.baseUrl()), "pika");
+            FalFixture.with(FalFixture.env(wm), "PIKA_API_KEY", PIKA_KEY), "pika");
+
+    @org.junit.jupiter.api.BeforeEach
+    void forgetServed() {
+        FalFixture.SERVED.clear();
+    }
 
     @AfterEach
     void close() {
@@ -59,6 +64,18 @@ class PikaContractTest {
         wm.stubFor(post(urlPathEqualTo("/" + model)).willReturn(json(200, submitted(wm.baseUrl(), "fal-ai/pika", REQUEST_ID))));
         wm.stubFor(get(urlEqualTo(REQUESTS + "/status?logs=1")).willReturn(json(200, completed())));
         wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
+    }
+
+    @Test
+    void submit_withCallbackUrl_fetchesWebhookKeysOnlyFromTheConfiguredJwksUrlWithoutCredentials() {
+        stubDone(PikaModels.TEXT_TO_VIDEO);
+        wm.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(json(200, "{\"keys\":[]}")));
+
+        time.run(client.submit(VideoRequest.text("x").callbackUrl(URI.create("https://app.example/hook")).build()));
+        time.run(FalFixture.SERVED.when("GET", "/.well-known/jwks.json"));
+
+        wm.verify(getRequestedFor(urlEqualTo("/.well-known/jwks.json"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent()));
     }
 
     @Test
