@@ -60,11 +60,7 @@ final class FalErrors {
             return null;
         }
         VideoException error = error(reply);
-        if (call == Call.CREATE && reply.status() >= 500) {
-            return new ProviderUnavailableException(error.getMessage() + "; fal may have queued the job, so the SDK did"
-                    + " not repeat the call (that could pay twice)" + (reply.requestId() == null ? ""
-                    : "; look for request " + reply.requestId() + " in fal's dashboard"), error.context(), false, null);
-        }
+        // a create answered 5xx is the core's "unknown outcome" (JobMayExistException): nothing to add here
         boolean documented = errorType(reply).isPresent() || body(reply).map(b -> b.has("detail")).orElse(false);
         boolean credentials = reply.status() == 401 || reply.status() == 403 || reply.status() == 429;
         if (call == Call.RESULT && documented && !credentials) {

@@ -11,7 +11,6 @@ import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.WebhookEvent;
-import dev.videosdk.spi.WebhookReplayGuard;
 import dev.videosdk.spi.WebhookRequest;
 import dev.videosdk.spi.WebhookSignatures;
 import java.net.URI;
@@ -41,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * Verifies and reads fal's callbacks (fal.md §3): an ED25519 signature (hex, header
  * {@code X-Fal-Webhook-Signature}) over {@code request_id \n user_id \n timestamp \n hex(sha256(body))},
  * checked against every key of fal's JWKS (accepted when any verifies), a timestamp within 5 minutes
- * either way, and a replay guard on the exact delivery (request id, timestamp, signature). A verified callback is authoritative:
+ * either way. The request id is the delivery id: fal sends one completion per request and
+ * redelivers it on failure, and the core answers a repeat as a duplicate (its replay protection). A verified callback is authoritative:
  * {@code status: OK} carries the model output in {@code payload}, {@code ERROR} the failure.
  */
 final class FalWebhooks {
@@ -62,7 +62,6 @@ final class FalWebhooks {
     private final URI jwksUri;
     private final FalWebhookKeys source;
     private final String userId;
-    private final WebhookReplayGuard replays = new WebhookReplayGuard(10_000, WebhookSignatures.DEFAULT_TOLERANCE.multipliedBy(2));
     private volatile Keys keys;
     private volatile CompletableFuture<Keys> fetching;
 
@@ -112,11 +111,8 @@ final class FalWebhooks {
             throw WebhookSignatures.rejected(provider, "the signature matches none of fal's " + candidates.size()
                     + " webhook key(s)");
         }
-        if (!replays.firstSeen(requestId + "@" + timestamp + "#" + signatureHex.trim().toLowerCase(java.util.Locale.ROOT), sent, now)) {
-            throw WebhookSignatures.rejected(provider, "delivery for request " + requestId + " at " + timestamp
-                    + " was already received (replayed)");
-        }
-        return event(request, requestId, now, new FalErrors(ctx.clock()));
+        // fal sends one completion per request and redelivers it on failure: the request id is the delivery id
+        return event(request, requestId, now, new FalErrors(ctx.clock())).withDelivery(requestId, sent);
     }
 
     private WebhookEvent event(WebhookRequest request, String headerRequestId, Instant now, FalErrors errors) {

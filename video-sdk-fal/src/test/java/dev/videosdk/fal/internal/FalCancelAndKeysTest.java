@@ -61,7 +61,7 @@ class FalCancelAndKeysTest {
 
     private VideoJob submit() {
         wm.stubFor(post(urlPathEqualTo("/" + MODEL)).willReturn(json(200, submitted(wm.baseUrl(), "fal-ai/veo3.1", REQUEST_ID))));
-        return time.run(client.submit(VideoRequest.text("x").model(MODEL).build()));
+        return FalFixture.submit(time, client, VideoRequest.text("x").model(MODEL).build());
     }
 
     @Test
@@ -69,7 +69,7 @@ class FalCancelAndKeysTest {
         VideoJob job = submit();
         wm.stubFor(put(urlEqualTo(REQUESTS + "/cancel")).willReturn(json(202, "{\"status\":\"CANCELLATION_REQUESTED\"}")));
 
-        time.run(client.cancel(job));
+        FalFixture.run(time, client.cancel(job));
 
         wm.verify(1, putRequestedFor(urlEqualTo(REQUESTS + "/cancel")).withHeader("Authorization", equalTo("Key " + KEY)));
     }
@@ -80,7 +80,7 @@ class FalCancelAndKeysTest {
         wm.stubFor(put(urlEqualTo(REQUESTS + "/cancel")).willReturn(json(400, "{\"status\":\"ALREADY_COMPLETED\"}")));
 
         CompletableFuture<Void> done = client.cancel(job);
-        time.run(done);
+        FalFixture.run(time, done);
 
         assertThat(done).isCompleted();
         wm.verify(1, putRequestedFor(urlEqualTo(REQUESTS + "/cancel")));
@@ -91,7 +91,7 @@ class FalCancelAndKeysTest {
         VideoJob job = submit();
         wm.stubFor(put(urlEqualTo(REQUESTS + "/cancel")).willReturn(json(200, "{\"status\":\"ALREADY_COMPLETED\"}")));
 
-        time.run(client.cancel(job));
+        FalFixture.run(time, client.cancel(job));
 
         wm.verify(1, putRequestedFor(urlEqualTo(REQUESTS + "/cancel")));
     }
@@ -114,7 +114,7 @@ class FalCancelAndKeysTest {
         time.advance(java.time.Duration.ofSeconds(6));
 
         waiting.cancel(true);
-        time.run(FalFixture.SERVED.when("PUT", REQUESTS + "/cancel"));
+        FalFixture.run(time, FalFixture.SERVED.when("PUT", REQUESTS + "/cancel"));
 
         wm.verify(1, putRequestedFor(urlEqualTo(REQUESTS + "/cancel")).withHeader("Authorization", equalTo("Key " + KEY)));
 
@@ -134,10 +134,10 @@ class FalCancelAndKeysTest {
             wm.stubFor(get(urlEqualTo(base)).willReturn(json(200, output())));
         }
 
-        VideoJob first = time.run(client.submit(VideoRequest.text("a").model(MODEL).build()));
-        VideoJob other = time.run(client.submit(VideoRequest.text("b").model(MODEL).build()));
-        time.run(client.await(other));
-        time.run(client.await(first));
+        VideoJob first = FalFixture.submit(time, client, VideoRequest.text("a").model(MODEL).build());
+        VideoJob other = FalFixture.submit(time, client, VideoRequest.text("b").model(MODEL).build());
+        FalFixture.run(time, client.await(other));
+        FalFixture.run(time, client.await(first));
 
         assertThat(first.keyId()).isEqualTo("fal#1");
         assertThat(other.keyId()).isEqualTo("fal#2");

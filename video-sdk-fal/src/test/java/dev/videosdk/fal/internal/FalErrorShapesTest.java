@@ -144,7 +144,7 @@ class FalErrorShapesTest {
                 .willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")).willSetStateTo("ok"));
         wm.stubFor(get(urlEqualTo(REQUESTS)).inScenario("r").whenScenarioStateIs("ok").willReturn(json(200, output())));
 
-        assertThat(time.run(client.generate(VideoRequest.text("x").model(MODEL).build())).video()).isNotNull();
+        assertThat(FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build())).video()).isNotNull();
         wm.verify(2, getRequestedFor(urlEqualTo(REQUESTS)));
     }
 
@@ -202,30 +202,25 @@ class FalErrorShapesTest {
                     .willReturn(json(200, completed())));
             wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
 
-            assertThat(time.run(quick.await(job())).video()).isNotNull();
+            assertThat(FalFixture.run(time, quick.await(job())).video()).isNotNull();
             wm.verify(2, getRequestedFor(urlEqualTo(REQUESTS + "/status?logs=1")));
         }
     }
 
-    /**
-     * A status body that starts and then stalls. The JDK's request timeout stops at the response
-     * headers, so today the transport waits for the whole body: this needs core's body idle timer
-     * (LIFECYCLE §4, being built on main). Enable once the transport has it.
-     */
+    /** A status body that starts and then stalls is cut by the client's body idle timer and asked again. */
     @Test
-    @org.junit.jupiter.api.Disabled("needs core's body idle timer (LIFECYCLE §4): the JDK request timeout ends at the headers")
-    void status_stalledBody_isCutByTheRequestTimeoutAndRetried() {
+    void status_stalledBody_isCutByTheBodyIdleTimeoutAndRetried() {
         try (VideoClient quick = VideoClient.builder().withoutDiscovery().env(FalFixture.env(wm))
                 .providerFactory(new FalProviderFactory()).defaultProvider("fal")
                 .clock(time.clock()).scheduler(time.scheduler()).random(() -> 0.5)
-                .requestTimeout(Duration.ofMillis(500)).build()) {
+                .requestTimeout(Duration.ofSeconds(5)).bodyIdleTimeout(Duration.ofMillis(400)).build()) {
             wm.stubFor(get(urlEqualTo(REQUESTS + "/status?logs=1")).inScenario("s").whenScenarioStateIs(STARTED)
                     .willReturn(json(202, FalFixture.inQueue(1)).withChunkedDribbleDelay(4, 3000)).willSetStateTo("ok"));
             wm.stubFor(get(urlEqualTo(REQUESTS + "/status?logs=1")).inScenario("s").whenScenarioStateIs("ok")
                     .willReturn(json(200, completed())));
             wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
 
-            assertThat(time.run(quick.await(job())).video()).isNotNull();
+            assertThat(FalFixture.run(time, quick.await(job())).video()).isNotNull();
             wm.verify(2, getRequestedFor(urlEqualTo(REQUESTS + "/status?logs=1")));
         }
     }

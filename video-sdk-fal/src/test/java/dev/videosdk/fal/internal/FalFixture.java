@@ -56,12 +56,42 @@ final class FalFixture {
     }
 
     static VideoClient client(VirtualTime time, Map<String, String> env, String defaultProvider) {
-        return builder(time).env(env).providerFactory(new FalProviderFactory()).providerFactory(new PikaProviderFactory())
-                .defaultProvider(defaultProvider).build();
+        return tracked(builder(time).env(env).providerFactory(new FalProviderFactory()).providerFactory(new PikaProviderFactory())
+                .defaultProvider(defaultProvider));
     }
 
     static VideoClient client(VirtualTime time, VideoProvider provider) {
-        return builder(time).provider(provider).defaultProvider(provider.id()).build();
+        return tracked(builder(time).provider(provider).defaultProvider(provider.id()));
+    }
+
+    private static VideoClient tracked(VideoClient.Builder builder) {
+        FinishedRuns finished = new FinishedRuns();
+        VideoClient client = builder.eventListener(finished).build();
+        FINISHED.put(client, finished);
+        return client;
+    }
+
+    /** Per client: the job ids whose runs the core has finished (a submit's run ends just after it hands out the job). */
+    private static final Map<VideoClient, FinishedRuns> FINISHED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Submits and returns the job once the core has also finished the submit's run. Core's JobRun hands
+     * out the job before it detaches the run, so an {@code await} right after {@code submit} can attach
+     * to a run that is about to detach and then waits forever (reported to the lead); this avoids it.
+     */
+    static dev.videosdk.VideoJob submit(VirtualTime time, VideoClient client, dev.videosdk.VideoRequest request) {
+        dev.videosdk.VideoJob job = run(time, client.submit(request));
+        run(time, FINISHED.get(client).of(job.id()));
+        return job;
+    }
+
+    /**
+     * Runs {@code future} on virtual time, moving at most 5 s at a time: the transport reports a real
+     * exchange as finished before the provider's next stage starts, and a jump to a far-away deadline
+     * in that gap would end the wait early (reported to the lead).
+     */
+    static <T> T run(VirtualTime time, java.util.concurrent.CompletableFuture<T> future) {
+        return time.run(future, Duration.ofSeconds(5));
     }
 
     private static VideoClient.Builder builder(VirtualTime time) {
@@ -113,7 +143,7 @@ final class FalFixture {
     /** Runs {@code future} to its end on virtual time and returns its failure (never the CompletionException around it). */
     static Throwable failure(VirtualTime time, java.util.concurrent.CompletableFuture<?> future) {
         try {
-            time.run(future);
+            run(time, future);
         } catch (java.util.concurrent.CompletionException e) {
             return e.getCause();
         }

@@ -3,8 +3,10 @@ package dev.videosdk.fal.internal;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.videosdk.AspectRatio;
+import dev.videosdk.CreateOutcome;
 import dev.videosdk.GenerateOptions;
 import dev.videosdk.InvalidRequestException;
+import dev.videosdk.JobMayExistException;
 import dev.videosdk.JobState;
 import dev.videosdk.MediaInput;
 import dev.videosdk.ProgressEvent;
@@ -83,7 +85,7 @@ class FalQueueContractTest {
     void generate_text_postsInputToFullModelIdThenFollowsOwnerAppUrls() {
         stubDone();
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("A koi pond at dawn").model(MODEL)
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("A koi pond at dawn").model(MODEL)
                 .negativePrompt("blur").durationSeconds(5).aspectRatio(AspectRatio.PORTRAIT_9_16)
                 .resolution(Resolution.HD_720P).seed(7).build()));
 
@@ -120,7 +122,7 @@ class FalQueueContractTest {
         wm.stubFor(get(urlEqualTo(given + "/status?logs=1")).willReturn(json(200, completed())));
         wm.stubFor(get(urlEqualTo(given)).willReturn(json(200, output())));
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("x").model(MODEL).build()));
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build()));
 
         assertThat(result.video().uri()).isEqualTo(URI.create(VIDEO_URL));
         wm.verify(1, getRequestedFor(urlEqualTo(given + "/status?logs=1")));
@@ -133,7 +135,7 @@ class FalQueueContractTest {
         wm.stubFor(get(urlEqualTo(REQUESTS + "/status?logs=1")).willReturn(json(200, completed())));
         wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("x").model(MODEL).build()));
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build()));
 
         assertThat(result.job().attribute("cancel_url")).contains(wm.baseUrl() + REQUESTS + "/cancel");
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS)));
@@ -148,7 +150,7 @@ class FalQueueContractTest {
         wm.stubFor(get(urlEqualTo(REQUESTS + "/status?logs=1")).willReturn(json(200, completed())));
         wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("x").model(MODEL).build()));
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build()));
 
         assertThat(result.job().attributes().values()).allMatch(u -> u.startsWith(wm.baseUrl()));
     }
@@ -167,9 +169,9 @@ class FalQueueContractTest {
     @Test
     void await_resumedFromToken_pollsTheStoredUrlsWithTheSameKey() {
         stubDone();
-        VideoJob job = time.run(client.submit(VideoRequest.text("x").model(MODEL).build()));
+        VideoJob job = FalFixture.submit(time, client, VideoRequest.text("x").model(MODEL).build());
 
-        VideoResult result = time.run(client.await(VideoJob.fromToken(job.toToken())));
+        VideoResult result = FalFixture.run(time, client.await(VideoJob.fromToken(job.toToken())));
 
         assertThat(result.video().uri()).isEqualTo(URI.create(VIDEO_URL));
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS)).withHeader("Authorization", equalTo("Key " + KEY)));
@@ -177,17 +179,18 @@ class FalQueueContractTest {
 
     @ParameterizedTest
     @ValueSource(ints = {500, 502, 503, 504})
-    void submit_answered5xx_isSentExactlyOnceAndSaysAJobMayExist(int status) {
+    void submit_answered5xx_isSentExactlyOnceAndEndsAsJobMayExist(int status) {
         wm.stubFor(post(urlPathEqualTo("/" + MODEL)).willReturn(json(status, "{\"detail\":\"upstream trouble\"}")
                 .withHeader("X-Fal-Request-Id", "req-5xx")));
 
         assertThat(FalFixture.failure(time, client.generate(VideoRequest.text("x").model(MODEL).build())))
-                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+                .isInstanceOfSatisfying(JobMayExistException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
-                    assertThat(e.httpStatus()).hasValue(status);
+                    assertThat(e.createOutcome()).isEqualTo(CreateOutcome.UNKNOWN);
                     assertThat(e.requestId()).contains("req-5xx");
-                    assertThat(e.getMessage()).contains("may have queued the job").contains("req-5xx")
-                            .contains("upstream trouble");
+                    assertThat(e.getMessage()).contains("a job may exist").contains("req-5xx").contains("upstream trouble");
+                    assertThat(e.getCause()).isInstanceOf(ProviderUnavailableException.class);
+                    assertThat(((ProviderUnavailableException) e.getCause()).httpStatus()).hasValue(status);
                 });
         wm.verify(1, postRequestedFor(urlPathEqualTo("/" + MODEL)));
         assertThat(FalFixture.all(wm)).hasSize(1);
@@ -200,7 +203,7 @@ class FalQueueContractTest {
                 .withHeader("X-Fal-Error-Type", "runner_scheduling_failure")));
 
         assertThat(FalFixture.failure(time, client.submit(VideoRequest.text("x").model(MODEL).build())))
-                .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+                .isInstanceOfSatisfying(JobMayExistException.class, e -> {
                     assertThat(e.isRetryable()).isFalse();
                     assertThat(e.errorCode()).contains("runner_scheduling_failure");
                 });
@@ -214,7 +217,7 @@ class FalQueueContractTest {
         wm.stubFor(post(urlPathEqualTo("/" + MODEL)).inScenario("rate").whenScenarioStateIs("ok")
                 .willReturn(json(200, submitted(wm.baseUrl(), "fal-ai/kling-video", REQUEST_ID))));
 
-        VideoJob job = time.run(client.submit(VideoRequest.text("x").model(MODEL).build()));
+        VideoJob job = FalFixture.submit(time, client, VideoRequest.text("x").model(MODEL).build());
 
         assertThat(job.id()).isEqualTo(REQUEST_ID);
         wm.verify(2, postRequestedFor(urlPathEqualTo("/" + MODEL)));
@@ -234,7 +237,7 @@ class FalQueueContractTest {
         wm.stubFor(get(urlEqualTo(REQUESTS)).willReturn(json(200, output())));
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("x").model(MODEL).build(),
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build(),
                 GenerateOptions.builder().onProgress(events::add).build()));
 
         assertThat(result.video().uri()).isEqualTo(URI.create(VIDEO_URL));
@@ -249,7 +252,7 @@ class FalQueueContractTest {
     void submit_platformExtras_becomeHeadersAndOtherExtrasGoInTheBody() {
         stubSubmit();
 
-        time.run(client.submit(VideoRequest.text("x").model(MODEL)
+        FalFixture.submit(time, client, VideoRequest.text("x").model(MODEL)
                 .callbackUrl(URI.create("https://api.example.com/hooks/fal?tenant=a&b=1"))
                 .extra(FalExtras.PRIORITY, "low")
                 .extra(FalExtras.REQUEST_TIMEOUT_SECONDS, 90)
@@ -257,7 +260,7 @@ class FalQueueContractTest {
                 .extra(FalExtras.OBJECT_EXPIRATION_SECONDS, 86400)
                 .extra(FalExtras.RUNNER_HINT, "eu-1")
                 .extra("cfg_scale", 0.5)
-                .build()));
+                .build());
 
         LoggedRequest sent = wm.findAll(postRequestedFor(urlPathEqualTo("/" + MODEL))).get(0);
         assertThat(sent.getUrl()).isEqualTo("/" + MODEL + "?fal_webhook=https%3A%2F%2Fapi.example.com%2Fhooks%2Ffal%3Ftenant%3Da%26b%3D1");
@@ -275,9 +278,9 @@ class FalQueueContractTest {
         stubSubmit();
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
 
-        time.run(client.submit(VideoRequest.image("x", MediaInput.bytes(png, "image/png")).model(MODEL)
+        FalFixture.submit(time, client, VideoRequest.image("x", MediaInput.bytes(png, "image/png")).model(MODEL)
                 .referenceImage(MediaInput.url("https://example.com/ref.jpg"))
-                .referenceVideo(MediaInput.url("https://example.com/in.mp4")).build()));
+                .referenceVideo(MediaInput.url("https://example.com/in.mp4")).build());
 
         wm.verify(postRequestedFor(urlPathEqualTo("/" + MODEL)).withRequestBody(equalToJson("{\"prompt\":\"x\",\"image_url\":\"data:image/png;base64,"
                 + Base64.getEncoder().encodeToString(png) + "\",\"image_urls\":[\"https://example.com/ref.jpg\"],"

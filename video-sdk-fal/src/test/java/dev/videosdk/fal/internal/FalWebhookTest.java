@@ -3,11 +3,11 @@ package dev.videosdk.fal.internal;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.JobState;
-import dev.videosdk.JobStatus;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
+import dev.videosdk.WebhookOutcome;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.fal.FalWebhookKeys;
 import dev.videosdk.testing.VirtualTime;
@@ -77,7 +77,7 @@ class FalWebhookTest {
 
     private VideoJob submitWithCallback(VideoClient c) {
         wm.stubFor(post(urlPathEqualTo("/" + MODEL)).willReturn(json(200, submitted(wm.baseUrl(), "fal-ai/pika", REQUEST_ID))));
-        return time.run(c.submit(VideoRequest.text("x").model(MODEL).callbackUrl(URI.create("https://app.example/hooks/fal")).build()));
+        return FalFixture.submit(time, c, VideoRequest.text("x").model(MODEL).callbackUrl(URI.create("https://app.example/hooks/fal")).build());
     }
 
     private static String okBody() {
@@ -93,7 +93,7 @@ class FalWebhookTest {
                 "X-Fal-Webhook-Signature", List.of(HexFormat.of().formatHex(sign(key, message))));
     }
 
-    private CompletableFuture<JobStatus> deliver(VideoClient c, Map<String, List<String>> headers, String body) {
+    private CompletableFuture<WebhookOutcome> deliver(VideoClient c, Map<String, List<String>> headers, String body) {
         return c.webhooks().handle("fal", headers, body.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -106,9 +106,10 @@ class FalWebhookTest {
         VideoJob job = submitWithCallback(client);
         CompletableFuture<VideoResult> waiting = client.await(job);
 
-        JobStatus status = deliver(client, signed(falKey, okBody(), now()), okBody()).get(10, TimeUnit.SECONDS);
+        WebhookOutcome outcome = deliver(client, signed(falKey, okBody(), now()), okBody()).get(10, TimeUnit.SECONDS);
 
-        assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(outcome.type()).isEqualTo(WebhookOutcome.Type.APPLIED);
+        assertThat(outcome.status().state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(waiting).isCompleted();
         assertThat(waiting.join().video().uri()).isEqualTo(URI.create(VIDEO_URL));
         wm.verify(0, getRequestedFor(urlPathEqualTo("/fal-ai/pika/requests/" + REQUEST_ID + "/status")));
@@ -143,12 +144,18 @@ class FalWebhookTest {
     }
 
     @Test
-    void webhook_replayedDelivery_isRejectedTheSecondTime() throws Exception {
+    void webhook_sameRequestDeliveredAgain_isADuplicateForTheCore() throws Exception {
+        VideoJob job = submitWithCallback(client);
+        client.await(job);
         Map<String, List<String>> headers = signed(falKey, okBody(), now());
-        deliver(client, headers, okBody()).get(10, TimeUnit.SECONDS);
+        assertThat(deliver(client, headers, okBody()).get(10, TimeUnit.SECONDS).type()).isEqualTo(WebhookOutcome.Type.APPLIED);
+        time.advance(java.time.Duration.ofSeconds(30));
 
-        assertThat(FalFixture.failure(time, deliver(client, headers, okBody())))
-                .isInstanceOf(WebhookVerificationException.class).hasMessageContaining("replayed");
+        WebhookOutcome replayed = deliver(client, headers, okBody()).get(10, TimeUnit.SECONDS);
+        WebhookOutcome redelivered = deliver(client, signed(falKey, okBody(), now()), okBody()).get(10, TimeUnit.SECONDS);
+
+        assertThat(replayed.type()).isEqualTo(WebhookOutcome.Type.DUPLICATE);
+        assertThat(redelivered.type()).isEqualTo(WebhookOutcome.Type.DUPLICATE);
     }
 
     @Test
@@ -167,7 +174,7 @@ class FalWebhookTest {
         String body = "{\"request_id\":\"" + REQUEST_ID + "\",\"status\":\"ERROR\",\"error\":\"Invalid status code: 422\","
                 + "\"payload\":{\"detail\":[{\"loc\":[\"body\",\"duration\"],\"msg\":\"Input should be 5 or 10\",\"type\":\"literal_error\"}]}}";
 
-        time.run(deliver(client, signed(falKey, body, now()), body));
+        FalFixture.run(time, deliver(client, signed(falKey, body, now()), body));
 
         assertThat(FalFixture.failure(time, waiting)).isInstanceOfSatisfying(InvalidRequestException.class,
                 e -> assertThat(e.parameter()).contains("duration"));
@@ -180,7 +187,7 @@ class FalWebhookTest {
         String body = "{\"request_id\":\"" + REQUEST_ID + "\",\"status\":\"OK\",\"payload\":null,"
                 + "\"payload_error\":\"Response payload is not JSON serializable\"}";
 
-        time.run(deliver(client, signed(falKey, body, now()), body));
+        FalFixture.run(time, deliver(client, signed(falKey, body, now()), body));
 
         assertThat(FalFixture.failure(time, waiting)).hasMessageContaining("not JSON serializable");
     }
@@ -198,8 +205,8 @@ class FalWebhookTest {
         wm.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(json(200, jwks(falKey))));
         try (VideoClient fetching = client(null, USER)) {
             deliver(fetching, signed(falKey, okBody(), now()), okBody()).get(10, TimeUnit.SECONDS);
-            String second = okBody().replace("4183201", "4183202");
-            deliver(fetching, signed(falKey, second, now()), second).get(10, TimeUnit.SECONDS);
+            time.advance(java.time.Duration.ofSeconds(1));
+            deliver(fetching, signed(falKey, okBody(), now()), okBody()).get(10, TimeUnit.SECONDS);
         }
 
         wm.verify(1, getRequestedFor(urlEqualTo("/.well-known/jwks.json")).withHeader("Authorization", absent()));

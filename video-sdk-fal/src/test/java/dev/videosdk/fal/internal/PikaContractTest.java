@@ -71,8 +71,8 @@ class PikaContractTest {
         stubDone(PikaModels.TEXT_TO_VIDEO);
         wm.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(json(200, "{\"keys\":[]}")));
 
-        time.run(client.submit(VideoRequest.text("x").callbackUrl(URI.create("https://app.example/hook")).build()));
-        time.run(FalFixture.SERVED.when("GET", "/.well-known/jwks.json"));
+        FalFixture.submit(time, client, VideoRequest.text("x").callbackUrl(URI.create("https://app.example/hook")).build());
+        FalFixture.run(time, FalFixture.SERVED.when("GET", "/.well-known/jwks.json"));
 
         wm.verify(getRequestedFor(urlEqualTo("/.well-known/jwks.json"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.absent()));
@@ -82,7 +82,7 @@ class PikaContractTest {
     void generate_text_sendsTheDocumentedExampleToTheDefaultModelWithPikaApiKey() {
         stubDone(PikaModels.TEXT_TO_VIDEO);
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("A tiny robot waters a bonsai on a windowsill at dawn")
+        VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("A tiny robot waters a bonsai on a windowsill at dawn")
                 .negativePrompt("blurry, text").aspectRatio(AspectRatio.PORTRAIT_9_16).resolution(Resolution.HD_720P)
                 .durationSeconds(5).seed(7).callbackUrl(URI.create("https://api.example.com/hooks/fal")).build()));
 
@@ -104,7 +104,7 @@ class PikaContractTest {
     void generate_image_picksImageToVideoAndSendsImageUrlWithoutAspectRatio() {
         stubDone(PikaModels.IMAGE_TO_VIDEO);
 
-        time.run(client.generate(VideoRequest.image("The cat blinks", MediaInput.url("https://example.com/cat.png"))
+        FalFixture.run(time, client.generate(VideoRequest.image("The cat blinks", MediaInput.url("https://example.com/cat.png"))
                 .resolution(Resolution.FHD_1080P).durationSeconds(10).build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/" + PikaModels.IMAGE_TO_VIDEO)).withRequestBody(equalToJson("""
@@ -115,7 +115,7 @@ class PikaContractTest {
     void generate_referenceImagesOnly_picksScenesWithIngredientsMode() {
         stubDone(PikaModels.SCENES);
 
-        time.run(client.generate(VideoRequest.text("A picnic").referenceImage(MediaInput.url("https://example.com/a.png"))
+        FalFixture.run(time, client.generate(VideoRequest.text("A picnic").referenceImage(MediaInput.url("https://example.com/a.png"))
                 .referenceImage(MediaInput.url("https://example.com/b.png")).extra(FalExtras.INGREDIENTS_MODE, "precise")
                 .aspectRatio(new AspectRatio(4, 5)).build()));
 
@@ -128,7 +128,7 @@ class PikaContractTest {
     void generate_pikaffects_sendsTheEffect() {
         stubDone(PikaModels.PIKAFFECTS);
 
-        time.run(client.generate(VideoRequest.image("squish it", MediaInput.url("https://example.com/toy.png"))
+        FalFixture.run(time, client.generate(VideoRequest.image("squish it", MediaInput.url("https://example.com/toy.png"))
                 .model(PikaModels.PIKAFFECTS).extra(FalExtras.PIKAFFECT, "Squish").build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/" + PikaModels.PIKAFFECTS)).withRequestBody(equalToJson("""
@@ -140,7 +140,7 @@ class PikaContractTest {
         try (VideoClient falKeyOnly = FalFixture.client(time, FalFixture.env(wm), "pika")) {
             stubDone(PikaModels.TEXT_TO_VIDEO);
 
-            time.run(falKeyOnly.submit(VideoRequest.text("x").build()));
+            FalFixture.submit(time, falKeyOnly, VideoRequest.text("x").build());
 
             wm.verify(postRequestedFor(urlPathEqualTo("/" + PikaModels.TEXT_TO_VIDEO)).withHeader("Authorization", equalTo("Key " + KEY)));
         }
@@ -187,9 +187,9 @@ class PikaContractTest {
     @Test
     void resume_pikaJobFromToken_usesThePikaUrls() {
         stubDone(PikaModels.TEXT_TO_VIDEO);
-        VideoJob job = time.run(client.submit(VideoRequest.text("x").build()));
+        VideoJob job = FalFixture.submit(time, client, VideoRequest.text("x").build());
 
-        time.run(client.await(VideoJob.fromToken(job.toToken())));
+        FalFixture.run(time, client.await(VideoJob.fromToken(job.toToken())));
 
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS + "/status?logs=1")));
     }
