@@ -32,6 +32,7 @@ public final class GenerateCli {
     }
 
     /** Runs the CLI; returns the exit code. */
+    @SuppressWarnings("try") // the Ctrl-C hook closes the client itself, so the remote cancel is sent before the JVM exits
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean cancelOnExit) {
         CommandLine line;
         VideoRequest request;

@@ -102,4 +102,14 @@ public final class VirtualTime {
     public <T> T run(CompletableFuture<T> future, Duration maxStep) {
         return time.run(future, maxStep);
     }
+
+    /**
+     * Drives time through a stalled reply: like {@link #run(CompletableFuture, Duration)}, but moves time by
+     * {@code step} also while a real HTTP exchange is in flight (after 200 ms of real time without
+     * completion), so the SDK's body idle timer or a deadline fires on an answer that never ends. Use it
+     * for tests of stalled replies; {@link #run} never jumps past a real answer still on its way.
+     */
+    public <T> T runThroughStalls(CompletableFuture<T> future, Duration step) {
+        return time.runThroughStalls(future, step);
+    }
 }

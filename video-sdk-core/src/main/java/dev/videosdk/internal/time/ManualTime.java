@@ -168,6 +168,32 @@ public final class ManualTime {
         return future.join();
     }
 
+    /**
+     * Drives time through a stalled exchange: like {@link #run(CompletableFuture, Duration)}, but moves
+     * time by {@code step} also while a real exchange is in flight, after {@code 200 ms} of real time
+     * without completion, so a body idle timer or a deadline fires on a reply that never ends.
+     */
+    public <T> T runThroughStalls(CompletableFuture<T> future, Duration step) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!future.isDone()) {
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("future did not complete within 30 s of real time; pending tasks: " + pendingTasks());
+            }
+            runDue();
+            try {
+                future.get(200, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException quiet) {
+                advance(step);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException | java.util.concurrent.CancellationException done) {
+                break;
+            }
+        }
+        return future.join();
+    }
+
     private <V> Task<V> schedule(Callable<V> callable, long delay, TimeUnit unit) {
         long d = Math.max(0, unit.toNanos(delay));
         delays.add(Duration.ofNanos(d));

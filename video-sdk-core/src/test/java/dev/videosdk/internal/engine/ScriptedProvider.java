@@ -70,7 +70,8 @@ final class ScriptedProvider implements VideoProvider {
     }
 
     VideoJob job(VideoRequest r) {
-        return VideoJob.of(id, id + "-job-" + ids.incrementAndGet(), r.model(), java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        return VideoJob.of(id, id + "-job-" + ids.incrementAndGet(), r.model(), java.time.Instant.parse("2026-01-01T00:00:00Z"))
+                .withKeyId(id + "#2"); // a job stays on the key that created it
     }
 
     static JobStatus succeeded(VideoJob j) {
