@@ -377,6 +377,60 @@ class JobLifecycleTest {
                 .isInstanceOf(dev.videosdk.NotFoundException.class);
     }
 
+    // ---------------------------------------------------------------- the fake's lifecycle scripting
+
+    @Test
+    void fake_holdNextCreate_letsATestCancelDuringTheCreate_theJobIsCancelledOnceAccepted() {
+        CompletableFuture<Void> gate = fake.holdNextCreate();
+        CompletableFuture<VideoResult> f = client.generate(VideoRequest.text("x").build());
+        time.runDue();
+        assertThat(fake.requests()).isEmpty(); // the create is still in flight
+
+        f.cancel(true);
+        gate.complete(null);
+        time.runDue();
+
+        assertThat(fake.requests()).hasSize(1);
+        assertThat(fake.cancelledJobs()).containsExactly("fake-1");
+    }
+
+    @Test
+    void fake_createOutcomeUnknown_endsInJobMayExist_neverRetriedNorFallenBack() {
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
+                .fallback("backup"));
+        fake.enqueue(FakeScript.createOutcome(dev.videosdk.CreateOutcome.UNKNOWN));
+
+        Throwable t = cause(() -> time.run(client.generate(VideoRequest.text("x").build())));
+
+        assertThat(t).isInstanceOf(dev.videosdk.JobMayExistException.class).hasMessageContaining("a job may exist");
+        assertThat(backup.requests()).isEmpty();
+    }
+
+    @Test
+    void fake_createOutcomeNotAccepted_fallsBack() {
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
+                .fallback("backup").retryPolicy(dev.videosdk.RetryPolicy.none()));
+        fake.enqueue(FakeScript.createOutcome(dev.videosdk.CreateOutcome.NOT_ACCEPTED));
+
+        VideoResult r = time.run(client.generate(VideoRequest.text("x").build()));
+
+        assertThat(r.job().provider()).isEqualTo("backup");
+    }
+
+    @Test
+    void fake_succeedAfterADuration_finishesByVirtualTime() {
+        fake.enqueue(FakeScript.succeedAfter(Duration.ofSeconds(95)));
+
+        time.run(client.generate(VideoRequest.text("x").build()));
+
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(100)); // the first check at or after 95 s (every 10 s)
+        assertThat(fake.polls("fake-1")).isEqualTo(10);
+    }
+
     /** The delays of status checks: every scheduled delay but the run's deadline timer (10 min, the policies' timeout here). */
     private List<Duration> checkDelays() {
         return time.scheduledDelays().stream().filter(d -> !d.equals(Duration.ofMinutes(10))).toList();
