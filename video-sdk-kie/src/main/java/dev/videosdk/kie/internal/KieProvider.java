@@ -212,12 +212,13 @@ final class KieProvider implements VideoProvider {
         }
         String taskId = KieResultParser.callbackTaskId(body).orElseThrow(() -> new WebhookVerificationException(
                 ID + " callback names no task (data.taskId, data.task_id or taskId)", local, null));
-        if (webhookVerifier != null) {
-            webhookVerifier.verify(request, taskId, ctx.clock().instant());
-        }
+        java.time.Instant signedAt = webhookVerifier == null ? null : webhookVerifier.verify(request, taskId, ctx.clock().instant());
         KieResultParser.Callback callback = new KieResultParser(ID, ctx.json()).parseCallback(body, ctx.clock().instant(), local);
-        return new WebhookEvent(callback.taskId(), callback.status(), false,
+        WebhookEvent event = new WebhookEvent(callback.taskId(), callback.status(), false,
                 Map.of(KieFamily.ATTRIBUTE, callback.family().wireName()));
+        // the signature covers "<taskId>.<timestamp>", not the body: that pair is the delivery, so a replay of the
+        // signature with another body is the same delivery (the core answers it as a duplicate)
+        return signedAt == null ? event : event.withDelivery(taskId + "." + signedAt.getEpochSecond(), signedAt);
     }
 
     private KieErrorMapper errors(ProviderContext ctx) {

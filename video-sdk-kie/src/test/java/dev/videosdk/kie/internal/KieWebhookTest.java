@@ -117,6 +117,23 @@ class KieWebhookTest {
     }
 
     @Test
+    void aReplayedSignedCallback_isADuplicate_notAppliedTwice_evenWithAnotherBody() throws Exception {
+        client = signedClient();
+        stubRecord("cb-r", 1, "https://tempfile.aiquickdraw.com/v/cb-r.mp4");
+        long ts = time.now().getEpochSecond();
+        var headers = headers(sign("cb-r", ts), ts);
+
+        dev.videosdk.WebhookOutcome first = client.webhooks().handle("kie", headers,
+                veoCallback("cb-r", "https://tempfile.aiquickdraw.com/v/cb-r.mp4")).get(10, TimeUnit.SECONDS);
+        dev.videosdk.WebhookOutcome replay = client.webhooks().handle("kie", headers,
+                veoCallback("cb-r", "https://evil.example/other.mp4")).get(10, TimeUnit.SECONDS);
+
+        assertThat(first.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
+        assertThat(replay.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.DUPLICATE);
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/veo/record-info")).withQueryParam("taskId", equalTo("cb-r")));
+    }
+
+    @Test
     void tamperedSignature_isRejected_andNothingIsFetched() throws Exception {
         client = signedClient();
         long ts = time.now().getEpochSecond();
