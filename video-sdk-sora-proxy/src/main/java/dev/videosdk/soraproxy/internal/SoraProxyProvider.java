@@ -114,6 +114,7 @@ public final class SoraProxyProvider implements VideoProvider {
                     .credentials(endpoint.keys())
                     .errors(errors)
                     .timeout(settings.requestTimeout())
+                    .bodyIdleTimeout(settings.idleTimeout()) // gateways stay silent for minutes between events (ADR 0501)
                     .build();
             LOG.debug("{} generating with model {} on the {} endpoint ({})", id(), model,
                     profile.name().toLowerCase(Locale.ROOT), streaming ? "stream" : "single answer");
