@@ -257,50 +257,49 @@ public final class DefaultHttpTransport implements HttpTransport {
         });
     }
 
+    /** The end of one try: a value, a retry, or the call's failure. */
     private <B, T> void answered(Tries<B, T> t, int tryNumber, Credential credential, long started, HttpResponse<B> response,
                                  Throwable failure) {
         HttpCall call = t.call;
         TrackedFuture<T> result = t.result;
-        {
-            releaseGates();
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
-            if (failure != null) {
-                Throwable cause = Futures.unwrap(failure);
-                boolean nothingSent = nothingSent(cause);
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
-                            took.toMillis(), tryNumber, cause.toString());
-                }
-                VideoException error = networkError(call, cause, nothingSent);
-                t.lastProviderError = error;
-                retryOrFail(t, tryNumber, error, null, !nothingSent, 0, took);
-                return;
-            }
+        releaseGates();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (failure != null) {
+            Throwable cause = Futures.unwrap(failure);
+            boolean nothingSent = nothingSent(cause);
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
-                        Redaction.uri(call.uri()), response.statusCode(), took.toMillis(), tryNumber, requestId(response));
+                LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
+                        took.toMillis(), tryNumber, cause.toString());
             }
-            try {
-                T value = t.reader.read(response, credential);
-                events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), response.statusCode(), tryNumber,
-                        took, null));
-                result.complete(value);
-            } catch (VideoException error) {
-                t.lastProviderError = error;
-                boolean pooled = credential != null && call.credentialId() == null && call.credentials().size() > 1;
-                boolean keyUnusable = pooled && !error.isRetryable()
-                        && (error instanceof AuthenticationException || error instanceof QuotaExceededException);
-                if (keyUnusable) {
-                    call.credentials().setAside(credential);
-                    LOG.warn("{} refused key {} ({}); it is set aside", provider, credential.id(), error.getClass().getSimpleName());
-                }
-                if (error instanceof RateLimitException r && credential != null) {
-                    call.credentials().coolDown(credential, r.retryAfter().orElse(null), clock.instant());
-                }
-                retryOrFail(t, tryNumber, error, credential, true, response.statusCode(), took, keyUnusable);
-            } catch (RuntimeException unexpected) {
-                result.completeExceptionally(Futures.asVideoException(unexpected, provider));
+            VideoException error = networkError(call, cause, nothingSent);
+            t.lastProviderError = error;
+            retryOrFail(t, tryNumber, error, null, !nothingSent, 0, took);
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
+                    Redaction.uri(call.uri()), response.statusCode(), took.toMillis(), tryNumber, requestId(response));
+        }
+        try {
+            T value = t.reader.read(response, credential);
+            events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), response.statusCode(), tryNumber,
+                    took, null));
+            result.complete(value);
+        } catch (VideoException error) {
+            t.lastProviderError = error;
+            boolean pooled = credential != null && call.credentialId() == null && call.credentials().size() > 1;
+            boolean keyUnusable = pooled && !error.isRetryable()
+                    && (error instanceof AuthenticationException || error instanceof QuotaExceededException);
+            if (keyUnusable) {
+                call.credentials().setAside(credential);
+                LOG.warn("{} refused key {} ({}); it is set aside", provider, credential.id(), error.getClass().getSimpleName());
             }
+            if (error instanceof RateLimitException r && credential != null) {
+                call.credentials().coolDown(credential, r.retryAfter().orElse(null), clock.instant());
+            }
+            retryOrFail(t, tryNumber, error, credential, true, response.statusCode(), took, keyUnusable);
+        } catch (RuntimeException unexpected) {
+            result.completeExceptionally(Futures.asVideoException(unexpected, provider));
         }
     }
 

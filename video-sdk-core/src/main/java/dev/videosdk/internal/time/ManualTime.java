@@ -138,6 +138,29 @@ public final class ManualTime {
      * @param maxStep the largest jump, or null for "to the next task"
      */
     public <T> T run(CompletableFuture<T> future, Duration maxStep) {
+        return drive(future, 20, () -> {
+            Task<?> next;
+            synchronized (lock) {
+                next = queue.peek();
+            }
+            if (next != null && ioInFlight.get() == 0) { // never jump past a real answer still on its way
+                Duration jump = Duration.ofNanos(Math.max(0, next.dueNanos - nowNanos));
+                advance(maxStep != null && jump.compareTo(maxStep) > 0 ? maxStep : jump);
+            }
+        });
+    }
+
+    /**
+     * Drives time through a stalled exchange: like {@link #run(CompletableFuture, Duration)}, but moves
+     * time by {@code step} also while a real exchange is in flight, after {@code 200 ms} of real time
+     * without completion, so a body idle timer or a deadline fires on a reply that never ends.
+     */
+    public <T> T runThroughStalls(CompletableFuture<T> future, Duration step) {
+        return drive(future, 200, () -> advance(step));
+    }
+
+    /** Runs due tasks until {@code future} completes; after {@code quietMillis} of real time without it, {@code jump}s. */
+    private <T> T drive(CompletableFuture<T> future, long quietMillis, Runnable jump) {
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!future.isDone()) {
             if (System.nanoTime() > giveUp) {
@@ -148,42 +171,9 @@ public final class ManualTime {
                 break;
             }
             try {
-                future.get(20, TimeUnit.MILLISECONDS); // let in-flight I/O land before jumping ahead
+                future.get(quietMillis, TimeUnit.MILLISECONDS); // let in-flight I/O land before jumping ahead
             } catch (TimeoutException quiet) {
-                Task<?> next;
-                synchronized (lock) {
-                    next = queue.peek();
-                }
-                if (next != null && ioInFlight.get() == 0) { // never jump past a real answer still on its way
-                    Duration jump = Duration.ofNanos(Math.max(0, next.dueNanos - nowNanos));
-                    advance(maxStep != null && jump.compareTo(maxStep) > 0 ? maxStep : jump);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException | java.util.concurrent.CancellationException done) {
-                break;
-            }
-        }
-        return future.join();
-    }
-
-    /**
-     * Drives time through a stalled exchange: like {@link #run(CompletableFuture, Duration)}, but moves
-     * time by {@code step} also while a real exchange is in flight, after {@code 200 ms} of real time
-     * without completion, so a body idle timer or a deadline fires on a reply that never ends.
-     */
-    public <T> T runThroughStalls(CompletableFuture<T> future, Duration step) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!future.isDone()) {
-            if (System.nanoTime() > giveUp) {
-                throw new IllegalStateException("future did not complete within 30 s of real time; pending tasks: " + pendingTasks());
-            }
-            runDue();
-            try {
-                future.get(200, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException quiet) {
-                advance(step);
+                jump.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
