@@ -72,7 +72,8 @@ public final class DefaultVideoClient implements VideoClient {
                            PromptRefiner promptRefiner,
                            PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random,
                            Map<String, Integer> maxConcurrentRequestsPerProvider, dev.videosdk.VideoEventListener eventListener,
-                           Duration bodyIdleTimeout, Duration closeTimeout) {
+                           Duration bodyIdleTimeout, Duration closeTimeout,
+                           dev.videosdk.internal.cost.CostSettings costs) {
     }
 
     private final ProviderRegistry registry;
@@ -92,6 +93,8 @@ public final class DefaultVideoClient implements VideoClient {
     /** Streaming generations in progress, by provider and id. */
     private final ConcurrentHashMap<String, CompletableFuture<JobStatus>> streams = new ConcurrentHashMap<>();
     private final Webhooks webhooks = this::handleWebhook;
+    /** [cost] estimates, budget guards, model choice and fallback models (dev.videosdk.internal.cost). */
+    private final dev.videosdk.internal.cost.CostGuard costs;
 
     /** Creates the client from the builder's settings. */
     public DefaultVideoClient(Settings s) {
@@ -100,6 +103,7 @@ public final class DefaultVideoClient implements VideoClient {
         this.refiner = s.promptRefiner();
         this.refineByDefault = s.refineByDefault();
         this.refineInstructions = s.refineInstructions();
+        this.costs = new dev.videosdk.internal.cost.CostGuard(s.costs(), s.eventListener()); // [cost]
         if (refineByDefault != null && refiner == null) {
             throw new ConfigurationException("refineByDefault needs a PromptRefiner; set one with promptRefiner(...)", "refiner");
         }
@@ -261,6 +265,7 @@ public final class DefaultVideoClient implements VideoClient {
         String id = entry.provider().id();
         RequestValidator.validate(id, entry.provider().capabilities(), request);
         entry.provider().validate(request);
+        costs.check(id, entry.provider().capabilities(), request); // [cost] model choice, estimate, budget refusal
     }
 
     /** A job accepted by some provider of the chain. */
@@ -325,7 +330,7 @@ public final class DefaultVideoClient implements VideoClient {
         owner.track(slot);
         CompletableFuture<Accepted> out = new CompletableFuture<>();
         slot.thenCompose(ignored -> {
-            CompletableFuture<VideoJob> submitted = entry.provider().submit(request, entry.context());
+            CompletableFuture<VideoJob> submitted = costs.submit(entry.provider(), request, entry.context()); // [cost]
             owner.track(submitted);
             return submitted;
         }).whenComplete((job, failure) -> {
@@ -394,7 +399,7 @@ public final class DefaultVideoClient implements VideoClient {
         Instant now = clock.instant();
         return new VideoResult(job, status.assets(), prompt == null ? null : prompt.refined(),
                 prompt == null ? null : prompt.original(), now,
-                Duration.between(job.submittedAt(), now));
+                Duration.between(job.submittedAt(), now), costs.actualCost(job, status)); // [cost]
     }
 
     private void runStream(ProviderRegistry.Entry entry, VideoRequest request, RefinedPrompt prompt, GenerateOptions options,
@@ -456,7 +461,7 @@ public final class DefaultVideoClient implements VideoClient {
         };
         CompletableFuture<JobStatus> stream;
         try {
-            stream = entry.provider().stream(request, entry.context(), observer);
+            stream = entry.provider().stream(costs.prepare(entry.provider(), request), entry.context(), observer); // [cost]
         } catch (RuntimeException e) {
             stream = CompletableFuture.failedFuture(e);
         }
@@ -654,6 +659,12 @@ public final class DefaultVideoClient implements VideoClient {
     @Override
     public ProviderCapabilities capabilities(String provider) {
         return registry.get(provider).provider().capabilities();
+    }
+
+    @Override
+    public dev.videosdk.CostEstimate estimate(VideoRequest request) { // [cost]
+        String id = request.provider() != null ? request.provider() : defaultProvider;
+        return costs.estimate(id, registry.get(id).provider().capabilities(), request);
     }
 
     @Override
