@@ -177,32 +177,42 @@ public final class CostGuard {
             sent = CompletableFuture.failedFuture(e);
         }
         sent.whenComplete((job, failure) -> {
-            if (failure == null) {
-                reservation.ifPresent(r -> reserved.put(key(job), r));
-                out.complete(job.withEstimatedCost(estimate.cost()));
-                return;
-            }
-            Throwable cause = Futures.unwrap(failure);
-            if (noJob(cause)) {
-                reservation.ifPresent(ledger::release);
-            }
-            int next = nextFitting(provider, request, models, i + 1, cause);
-            if (next < 0) {
-                out.completeExceptionally(cause);
-                return;
-            }
-            LOG.warn("{} did not accept the job with model {} ({}); falling back to model {}", provider.id(),
-                    models.get(i), cause.getMessage(), models.get(next));
-            CostEstimate nextEstimate;
             try {
-                nextEstimate = check(provider.id(), provider.capabilities(), request.withModel(models.get(next)));
-            } catch (RuntimeException e) {
-                e.addSuppressed(cause);
-                out.completeExceptionally(e);
-                return;
+                settle(provider, ctx, request, models, i, estimate, reservation, job, failure, out);
+            } catch (RuntimeException | Error e) {
+                out.completeExceptionally(e); // a callback never loses the caller's future
             }
-            attempt(provider, ctx, request, models, next, nextEstimate, out);
         });
+    }
+
+    private void settle(VideoProvider provider, ProviderContext ctx, VideoRequest request, List<String> models, int i,
+                        CostEstimate estimate, Optional<BigDecimal> reservation, VideoJob job, Throwable failure,
+                        CompletableFuture<VideoJob> out) {
+        if (failure == null) {
+            reservation.ifPresent(r -> reserved.put(key(job), r));
+            out.complete(job.withEstimatedCost(estimate.cost()));
+            return;
+        }
+        Throwable cause = Futures.unwrap(failure);
+        if (noJob(cause)) {
+            reservation.ifPresent(r -> ledger.release(r));
+        }
+        int next = nextFitting(provider, request, models, i + 1, cause);
+        if (next < 0) {
+            out.completeExceptionally(cause);
+            return;
+        }
+        LOG.warn("{} did not accept the job with model {} ({}); falling back to model {}", provider.id(),
+                models.get(i), cause.getMessage(), models.get(next));
+        CostEstimate nextEstimate;
+        try {
+            nextEstimate = check(provider.id(), provider.capabilities(), request.withModel(models.get(next)));
+        } catch (RuntimeException e) {
+            e.addSuppressed(cause);
+            out.completeExceptionally(e);
+            return;
+        }
+        attempt(provider, ctx, request, models, next, nextEstimate, out);
     }
 
     /** The index of the next fallback model worth trying after {@code cause}, or -1. */
