@@ -14,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Picks a model for a request that leaves it open and asks for a quality tier and/or the cheapest
- * model. Candidates are the provider's declared models that fit the request (duration, aspect
- * ratio, resolution) and, with a tier, declare that tier. With "cheapest" they are ranked by their
+ * model. Candidates are the provider's models with declared {@link ModelCapabilities} (all its
+ * models when it declares none) that fit the request (duration, aspect ratio, resolution) and,
+ * with a tier, declare that tier. With "cheapest" they are ranked by their
  * estimate in dollars (known prices first; unknown prices last, in the provider's order); with a
  * tier only, the provider's first fitting model of that tier wins.
  */
@@ -35,8 +36,12 @@ public final class ModelChooser {
     public CostEstimate choose(String provider, ProviderCapabilities caps, VideoRequest request) {
         List<String> fit = new ArrayList<>();
         List<String> considered = new ArrayList<>();
+        boolean declaresModels = !caps.modelCapabilities().isEmpty();
         for (String model : caps.models()) {
             Optional<ModelCapabilities> declared = caps.model(model);
+            if (declaresModels && declared.isEmpty()) {
+                continue; // its limits are unknown (e.g. a deprecated model listed for validation only)
+            }
             if (request.quality() != null && declared.map(ModelCapabilities::tier).orElse(null) != request.quality()) {
                 continue;
             }

@@ -21,7 +21,8 @@ final class RequestValidator {
         // the client to choose, the duration/ratio/resolution checks are the chooser's (any model may fit)
         boolean choosing = r.asksForModelChoice();
         ProviderCapabilities caps = choosing ? providerCaps : providerCaps.forModel(r.model());
-        String forModel = r.model() != null && caps != providerCaps ? " model " + r.model() : "";
+        java.util.Optional<dev.videosdk.spi.ModelCapabilities> model = choosing ? java.util.Optional.empty()
+                : providerCaps.model(providerCaps.modelOrDefault(r.model()));
         if (caps.maxPromptLength() > 0 && r.prompt().length() > caps.maxPromptLength()) {
             throw InvalidRequestException.local(provider, "prompt", provider + " allows a prompt of at most "
                     + caps.maxPromptLength() + " characters, but it was " + r.prompt().length());
@@ -42,15 +43,18 @@ final class RequestValidator {
             long seconds = r.duration().toSeconds();
             boolean whole = r.duration().toNanosPart() == 0 && r.duration().toMillis() % 1000 == 0;
             if (!whole || !caps.durationsSeconds().contains((int) seconds)) {
-                throw notAllowed(provider, forModel, "duration", describe(r.duration()), seconds(caps));
+                throw notAllowed(provider, model.filter(m -> !m.durationsSeconds().isEmpty()), "duration",
+                        describe(r.duration()), seconds(caps));
             }
         }
         if (!choosing && r.aspectRatio() != null && !caps.aspectRatios().isEmpty()
                 && !caps.aspectRatios().contains(r.aspectRatio())) {
-            throw notAllowed(provider, forModel, "aspectRatio", r.aspectRatio(), caps.aspectRatios());
+            throw notAllowed(provider, model.filter(m -> !m.aspectRatios().isEmpty()), "aspectRatio", r.aspectRatio(),
+                    caps.aspectRatios());
         }
         if (!choosing && r.resolution() != null && !caps.resolutions().isEmpty() && !caps.resolutions().contains(r.resolution())) {
-            throw notAllowed(provider, forModel, "resolution", r.resolution(), caps.resolutions());
+            throw notAllowed(provider, model.filter(m -> !m.resolutions().isEmpty()), "resolution", r.resolution(),
+                    caps.resolutions());
         }
         if (r.images().size() > caps.maxImages()) {
             throw InvalidRequestException.local(provider, "images", provider + " accepts at most " + caps.maxImages()
@@ -114,11 +118,15 @@ final class RequestValidator {
         }
     }
 
-    /** As {@link InvalidRequestException#notAllowed}, naming the model when its own limits applied. */
-    private static InvalidRequestException notAllowed(String provider, String forModel, String parameter, Object value,
-                                                      Object allowed) {
-        return InvalidRequestException.local(provider, parameter,
-                provider + forModel + " does not support " + parameter + " " + value + "; allowed: " + allowed);
+    /**
+     * As {@link InvalidRequestException#notAllowed}, naming the model when its own limits applied:
+     * {@code "<provider> does not support <parameter> <value> (model <id>); allowed: <allowed>"}.
+     */
+    private static InvalidRequestException notAllowed(String provider, java.util.Optional<dev.videosdk.spi.ModelCapabilities> model,
+                                                      String parameter, Object value, Object allowed) {
+        return model.map(m -> InvalidRequestException.local(provider, parameter, provider + " does not support " + parameter
+                        + " " + value + " (model " + m.id() + "); allowed: " + allowed))
+                .orElseGet(() -> InvalidRequestException.notAllowed(provider, parameter, value, allowed));
     }
 
     private static String describe(java.time.Duration d) {

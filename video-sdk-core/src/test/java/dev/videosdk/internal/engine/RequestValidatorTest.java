@@ -85,7 +85,7 @@ class RequestValidatorTest {
         rejects(perModel, VideoRequest.text("x").durationSeconds(12).build(), "duration",
                 "acme does not support duration 12s; allowed: [5s, 10s]");
         rejects(perModel, VideoRequest.text("x").model("new").durationSeconds(16).build(), "duration",
-                "acme model new does not support duration 16s; allowed: [3s, 4s, 5s, 6s, 7s, 8s, 9s, 10s, 11s, 12s, 13s, 14s, 15s]");
+                "acme does not support duration 16s (model new); allowed: [3s, 4s, 5s, 6s, 7s, 8s, 9s, 10s, 11s, 12s, 13s, 14s, 15s]");
         // a request that leaves the model to the client's choice is checked by the chooser instead
         assertThatCode(() -> RequestValidator.validate("acme", perModel, VideoRequest.text("x").cheapest().durationSeconds(12).build()))
                 .doesNotThrowAnyException();

@@ -293,10 +293,10 @@ class KlingProviderContractTest {
         CompletableFuture<VideoResult> old = client.generate(VideoRequest.text("A koi pond").model("kling-v2-6")
                 .durationSeconds(12).build());
         assertThatThrownBy(old::join).cause().isInstanceOf(dev.videosdk.InvalidRequestException.class)
-                .hasMessage("kling model kling-v2-6 does not support duration 12s; allowed: [5s, 10s]");
+                .hasMessage("kling does not support duration 12s; allowed: [5s, 10s]");
         CompletableFuture<VideoResult> tooLong = client.generate(VideoRequest.text("A koi pond").model("kling-v3")
                 .durationSeconds(16).build());
-        assertThatThrownBy(tooLong::join).cause().hasMessageStartingWith("kling model kling-v3 does not support duration 16s; "
+        assertThatThrownBy(tooLong::join).cause().hasMessageStartingWith("kling does not support duration 16s (model kling-v3); "
                 + "allowed: [3s, 4s, 5s");
         assertThat(posts(wm, T2V)).hasSize(1);
     }
