@@ -74,9 +74,21 @@ public final class CostGuard {
      *
      * @throws InvalidRequestException when a choice is asked for and no model fits
      */
-    public CostEstimate estimate(String provider, ProviderCapabilities caps, VideoRequest request) {
-        return request.asksForModelChoice() ? chooser.choose(provider, caps, request)
-                : estimator.estimate(provider, caps, request, request.model());
+    public CostEstimate estimate(VideoProvider provider, VideoRequest request) {
+        ProviderCapabilities caps = provider.capabilities();
+        return request.asksForModelChoice() ? chooser.choose(provider.id(), caps, request, m -> accepts(provider, request, m))
+                : estimator.estimate(provider.id(), caps, request, request.model());
+    }
+
+    /** True when the provider's own rules accept {@code request} sent with {@code model}. */
+    private static boolean accepts(VideoProvider provider, VideoRequest request, String model) {
+        try {
+            provider.validate(request.withModel(model));
+            return true;
+        } catch (VideoException e) {
+            LOG.debug("{} model {} does not take the request: {}", provider.id(), model, e.getMessage());
+            return false;
+        }
     }
 
     /**
@@ -86,8 +98,8 @@ public final class CostGuard {
      * @throws BudgetExceededException naming the estimate and the limit
      * @throws InvalidRequestException when a choice is asked for and no model fits
      */
-    public CostEstimate check(String provider, ProviderCapabilities caps, VideoRequest request) {
-        CostEstimate estimate = estimate(provider, caps, request);
+    public CostEstimate check(VideoProvider provider, VideoRequest request) {
+        CostEstimate estimate = estimate(provider, request);
         Cost perCall = request.maxCost() != null ? request.maxCost() : settings.maxCostPerCall();
         if (perCall != null) {
             refuseAbove(estimate, perCall, BudgetExceededException.Limit.PER_CALL, "the per-call limit");
@@ -131,7 +143,7 @@ public final class CostGuard {
         if (!request.asksForModelChoice()) {
             return request;
         }
-        CostEstimate chosen = estimate(provider.id(), provider.capabilities(), request);
+        CostEstimate chosen = estimate(provider, request);
         emit(chosen);
         return request.withModel(chosen.model());
     }
@@ -145,7 +157,7 @@ public final class CostGuard {
     public CompletableFuture<VideoJob> submit(VideoProvider provider, VideoRequest request, ProviderContext ctx) {
         CostEstimate first;
         try {
-            first = check(provider.id(), provider.capabilities(), request);
+            first = check(provider, request);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -206,7 +218,7 @@ public final class CostGuard {
                 models.get(i), cause.getMessage(), models.get(next));
         CostEstimate nextEstimate;
         try {
-            nextEstimate = check(provider.id(), provider.capabilities(), request.withModel(models.get(next)));
+            nextEstimate = check(provider, request.withModel(models.get(next)));
         } catch (RuntimeException e) {
             e.addSuppressed(cause);
             out.completeExceptionally(e);
@@ -221,7 +233,8 @@ public final class CostGuard {
             return -1;
         }
         for (int k = from; k < models.size(); k++) {
-            if (ModelChooser.fits(provider.capabilities().forModel(models.get(k)), request)) {
+            if (ModelChooser.fits(provider.capabilities().forModel(models.get(k)), request)
+                    && accepts(provider, request, models.get(k))) {
                 return k;
             }
             LOG.debug("{} fallback model {} does not fit the request; skipped", provider.id(), models.get(k));

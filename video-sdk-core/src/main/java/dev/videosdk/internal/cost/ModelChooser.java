@@ -16,7 +16,8 @@ import java.util.Optional;
  * Picks a model for a request that leaves it open and asks for a quality tier and/or the cheapest
  * model. Candidates are the provider's models with declared {@link ModelCapabilities} (all its
  * models when it declares none) that fit the request (duration, aspect ratio, resolution) and,
- * with a tier, declare that tier. With "cheapest" they are ranked by their
+ * with a tier, declare that tier, and that the provider's own rules accept
+ * ({@link dev.videosdk.spi.VideoProvider#validate}). With "cheapest" they are ranked by their
  * estimate in dollars (known prices first; unknown prices last, in the provider's order); with a
  * tier only, the provider's first fitting model of that tier wins.
  */
@@ -33,7 +34,8 @@ public final class ModelChooser {
      *
      * @throws InvalidRequestException when no declared model fits
      */
-    public CostEstimate choose(String provider, ProviderCapabilities caps, VideoRequest request) {
+    public CostEstimate choose(String provider, ProviderCapabilities caps, VideoRequest request,
+                               java.util.function.Predicate<String> providerAccepts) {
         List<String> fit = new ArrayList<>();
         List<String> considered = new ArrayList<>();
         boolean declaresModels = !caps.modelCapabilities().isEmpty();
@@ -46,7 +48,7 @@ public final class ModelChooser {
                 continue;
             }
             considered.add(model);
-            if (fits(caps.forModel(model), request)) {
+            if (fits(caps.forModel(model), request) && providerAccepts.test(model)) {
                 fit.add(model);
             }
         }

@@ -265,7 +265,7 @@ public final class DefaultVideoClient implements VideoClient {
         String id = entry.provider().id();
         RequestValidator.validate(id, entry.provider().capabilities(), request);
         entry.provider().validate(request);
-        costs.check(id, entry.provider().capabilities(), request); // [cost] model choice, estimate, budget refusal
+        costs.check(entry.provider(), request); // [cost] model choice, estimate, budget refusal
     }
 
     /** A job accepted by some provider of the chain. */
@@ -664,7 +664,7 @@ public final class DefaultVideoClient implements VideoClient {
     @Override
     public dev.videosdk.CostEstimate estimate(VideoRequest request) { // [cost]
         String id = request.provider() != null ? request.provider() : defaultProvider;
-        return costs.estimate(id, registry.get(id).provider().capabilities(), request);
+        return costs.estimate(registry.get(id).provider(), request);
     }
 
     @Override

@@ -59,6 +59,15 @@ class CostGuardTest {
     static final class Recording implements VideoProvider {
         final List<VideoRequest> sent = new ArrayList<>();
         final Deque<VideoException> answers = new ArrayDeque<>();
+        /** Models whose own rules refuse a request with reference images (as Veo Lite's do). */
+        final java.util.Set<String> noReferences = new java.util.HashSet<>();
+
+        @Override
+        public void validate(VideoRequest request) {
+            if (!request.referenceImages().isEmpty() && noReferences.contains(request.model())) {
+                throw InvalidRequestException.local(VEO, "referenceImages", request.model() + " does not take reference images");
+            }
+        }
 
         @Override
         public String id() {
@@ -129,21 +138,21 @@ class CostGuardTest {
     @Test
     void clientLimitAppliesWhenTheRequestSetsNone() {
         CostGuard guard = guard(Cost.usd("1"), null, false, Map.of());
-        assertThatThrownBy(() -> guard.check(VEO, CAPS, eightSeconds().toBuilder().model(FAST).build()))
+        assertThatThrownBy(() -> guard.check(new Recording(), eightSeconds().toBuilder().model(FAST).build()))
                 .isInstanceOf(BudgetExceededException.class)
                 .hasMessageStartingWith("the estimate 1.2 USD for veo model veo-3.1-fast-generate-preview is above the per-call limit 1 USD");
-        assertThat(guard.check(VEO, CAPS, eightSeconds().toBuilder().model(FAST).maxCost(Cost.usd("1.5")).build()).cost())
+        assertThat(guard.check(new Recording(), eightSeconds().toBuilder().model(FAST).maxCost(Cost.usd("1.5")).build()).cost())
                 .isEqualTo(Cost.usd("1.2"));
     }
 
     @Test
     void unknownPriceIsRefusedUnderALimitUnlessAllowed() {
         VideoRequest request = eightSeconds().toBuilder().model("veo-2.0-generate-001").build();
-        assertThatThrownBy(() -> guard(Cost.usd("5"), null, false, Map.of()).check(VEO, CAPS, request))
+        assertThatThrownBy(() -> guard(Cost.usd("5"), null, false, Map.of()).check(new Recording(), request))
                 .isInstanceOf(BudgetExceededException.class)
                 .hasMessageStartingWith("the cost of veo model veo-2.0-generate-001 is unknown (price unknown for");
-        assertThat(guard(Cost.usd("5"), null, true, Map.of()).check(VEO, CAPS, request).isKnown()).isFalse();
-        assertThat(guard(null, null, false, Map.of()).check(VEO, CAPS, request).isKnown()).isFalse();
+        assertThat(guard(Cost.usd("5"), null, true, Map.of()).check(new Recording(), request).isKnown()).isFalse();
+        assertThat(guard(null, null, false, Map.of()).check(new Recording(), request).isKnown()).isFalse();
     }
 
     @Test
@@ -167,8 +176,8 @@ class CostGuardTest {
         assertThat(guard.submit(provider, fast, null).join().estimatedCost()).isEqualTo(Cost.usd("1.2"));
         // 3.2 + 1.2 used; the actual cost reported for the first job (2 USD) replaces its estimate
         assertThat(guard.actualCost(first, succeeded().withCost(Cost.usd("2")))).isEqualTo(Cost.usd("2"));
-        assertThat(guard.check(VEO, CAPS, fast).cost()).isEqualTo(Cost.usd("1.2"));
-        assertThatThrownBy(() -> guard.check(VEO, CAPS, standard)).isInstanceOf(BudgetExceededException.class);
+        assertThat(guard.check(new Recording(), fast).cost()).isEqualTo(Cost.usd("1.2"));
+        assertThatThrownBy(() -> guard.check(new Recording(), standard)).isInstanceOf(BudgetExceededException.class);
     }
 
     @Test
@@ -214,22 +223,22 @@ class CostGuardTest {
     @Test
     void choosesByTierAndByPriceAmongModelsThatFit() {
         CostGuard guard = guard(null, null, false, Map.of());
-        CostEstimate high = guard.estimate(VEO, CAPS, eightSeconds().toBuilder().quality(QualityTier.HIGH).build());
+        CostEstimate high = guard.estimate(new Recording(), eightSeconds().toBuilder().quality(QualityTier.HIGH).build());
         assertThat(high.model()).isEqualTo(STANDARD);
         assertThat(high.choice()).isEqualTo("first declared of [veo-3.1-generate-preview] (quality HIGH) that fit the request");
 
-        CostEstimate cheapest = guard.estimate(VEO, CAPS, eightSeconds().toBuilder().cheapest().build());
+        CostEstimate cheapest = guard.estimate(new Recording(), eightSeconds().toBuilder().cheapest().build());
         assertThat(cheapest.model()).isEqualTo(LITE);
         assertThat(cheapest.cost()).isEqualTo(Cost.usd("0.4"));
         assertThat(cheapest.choice()).isEqualTo("cheapest of [veo-3.1-generate-preview, veo-3.1-fast-generate-preview, "
                 + "veo-3.1-lite-generate-preview] that fit the request");
 
         // only Standard and Fast offer 4K: the cheapest that satisfies the request is Fast
-        CostEstimate uhd = guard.estimate(VEO, CAPS, eightSeconds().toBuilder().cheapest().resolution(Resolution.UHD_4K).build());
+        CostEstimate uhd = guard.estimate(new Recording(), eightSeconds().toBuilder().cheapest().resolution(Resolution.UHD_4K).build());
         assertThat(uhd.model()).isEqualTo(FAST);
         assertThat(uhd.cost()).isEqualTo(Cost.usd("2.8"));
 
-        CostEstimate standardTier = guard.estimate(VEO, CAPS, eightSeconds().toBuilder().quality(QualityTier.STANDARD)
+        CostEstimate standardTier = guard.estimate(new Recording(), eightSeconds().toBuilder().quality(QualityTier.STANDARD)
                 .cheapest().build());
         assertThat(standardTier.model()).isEqualTo(LITE);
     }
@@ -248,10 +257,22 @@ class CostGuardTest {
     void noModelFitsNamesWhatWasConsidered() {
         VideoRequest request = VideoRequest.text("x").durationSeconds(8).quality(QualityTier.STANDARD)
                 .resolution(Resolution.SD_480P).build();
-        assertThatThrownBy(() -> guard(null, null, false, Map.of()).estimate(VEO, CAPS, request))
+        assertThatThrownBy(() -> guard(null, null, false, Map.of()).estimate(new Recording(), request))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessage("no veo model of quality STANDARD fits the request (duration 8 s, aspect ratio default, resolution "
                         + "480p); models considered: [veo-3.1-fast-generate-preview, veo-3.1-lite-generate-preview]");
+    }
+
+    @Test
+    void choiceSkipsModelsWhoseOwnRulesRefuseTheRequest() {
+        Recording provider = new Recording();
+        provider.noReferences.add(LITE);
+        VideoRequest withReference = eightSeconds().toBuilder().cheapest()
+                .referenceImage(dev.videosdk.MediaInput.url("https://example.com/ref.png")).build();
+        CostEstimate chosen = guard(null, null, false, Map.of()).estimate(provider, withReference);
+        assertThat(chosen.model()).isEqualTo(FAST);
+        assertThat(chosen.choice()).isEqualTo("cheapest of [veo-3.1-generate-preview, veo-3.1-fast-generate-preview] that fit "
+                + "the request");
     }
 
     private static QuotaExceededException quota() {
