@@ -45,8 +45,6 @@ final class OpenAiProvider implements VideoProvider {
     static final int MAX_IMAGE_URL_CHARS = 20_971_520;
     /** Longest prompt. */
     static final int MAX_PROMPT_CHARS = 32_000;
-    /** Most webhook ids remembered for replay protection. */
-    static final int SEEN_WEBHOOK_CAPACITY = 10_000;
     /** Job attribute naming the video a remix started from. */
     static final String REMIXED_FROM = "remixed_from";
 
@@ -81,8 +79,7 @@ final class OpenAiProvider implements VideoProvider {
     private static StandardWebhookVerifier webhookVerifier(OpenAiSettings settings) {
         try {
             return new StandardWebhookVerifier(OpenAiSettings.PROVIDER, settings.webhookSecrets(),
-                    StandardWebhookVerifier.DEFAULT_TOLERANCE,
-                    new SeenWebhookIds(SEEN_WEBHOOK_CAPACITY, StandardWebhookVerifier.DEFAULT_TOLERANCE.plusMinutes(1)));
+                    StandardWebhookVerifier.DEFAULT_TOLERANCE);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("OPENAI_WEBHOOK_SECRET: " + e.getMessage(), OpenAiSettings.PROVIDER);
         }
@@ -223,7 +220,8 @@ final class OpenAiProvider implements VideoProvider {
             throw new ConfigurationException("openai webhooks need the signing secret: set OPENAI_WEBHOOK_SECRET=whsec_...",
                     id());
         }
-        String webhookId = webhooks.verify(request, ctx.clock().instant());
+        StandardWebhookVerifier.Verified delivery = webhooks.verify(request, ctx.clock().instant());
+        String webhookId = delivery.id();
         JsonNode event;
         try {
             event = ctx.json().readTree(request.body());
@@ -236,11 +234,12 @@ final class OpenAiProvider implements VideoProvider {
         if (!type.startsWith("video.") || videoId.isBlank()) {
             // verified, but not ours: acknowledge it, or OpenAI delivers it again for days
             return WebhookEvent.ignored("openai webhook " + webhookId + " of type '" + type
-                    + "' is not a video event with data.id; only video.* events are handled");
+                    + "' is not a video event with data.id; only video.* events are handled").withDelivery(webhookId, delivery.sentAt());
         }
         LOG.debug("openai webhook {}: {} for video {}", webhookId, type, videoId);
         // thin event: the core fetches the video object before completing the job
-        return new WebhookEvent(videoId, JobStatus.running(null).withRaw(type, request.bodyText()), false);
+        return new WebhookEvent(videoId, JobStatus.running(null).withRaw(type, request.bodyText()), false)
+                .withDelivery(webhookId, delivery.sentAt());
     }
 
     private OpenAiErrorMapper errors(ProviderContext ctx) {
