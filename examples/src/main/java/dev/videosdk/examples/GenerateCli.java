@@ -38,7 +38,7 @@ public final class GenerateCli {
         try {
             line = CommandLine.parse(args, Set.of("provider", "image", "duration", "aspect", "model", "out"));
             request = toRequest(line);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.videosdk.InvalidRequestException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return CommandLine.BAD_INPUT;
@@ -53,6 +53,7 @@ public final class GenerateCli {
                 if (!generation.isDone()) {
                     err.println("\ncancelling...");
                     generation.cancel(true);
+                    client.close(); // waits (bounded) for the remote cancel before the JVM exits
                 }
             }, "videosdk-cli-cancel");
             if (cancelOnExit) {

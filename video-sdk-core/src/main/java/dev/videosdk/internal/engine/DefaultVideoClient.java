@@ -247,6 +247,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     public void detached(JobRun run) {
         VideoJob job = run.job();
         runsByJob.remove(key(job.provider(), job.id()), run);
+        knownJobs.remember(job);
         active.remove(run);
     }
 

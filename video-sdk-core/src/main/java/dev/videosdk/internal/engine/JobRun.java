@@ -85,6 +85,8 @@ final class JobRun {
     private volatile int attempts;
     private volatile boolean cancelRequested;
     private volatile boolean slotHeld;
+    /** A {@code submit} run that handed out its job: no caller may attach to it any more. */
+    private boolean detached;
     /** The remote cancel this run owes or sent; completes when the provider acknowledged it (or failed). */
     private final CompletableFuture<Void> cancelAck = new CompletableFuture<>();
     private final ProgressTracker progress = new ProgressTracker();
@@ -118,12 +120,12 @@ final class JobRun {
 
     // ------------------------------------------------------------------ callers
 
-    /** A new future for a caller waiting for the result; false-free: fails at once if the run is over. */
+    /** A new future for a caller waiting for the result, or null when the run is over (or detached). */
     RunFuture<VideoResult> attach(ProgressListener listener) {
         RunFuture<VideoResult> f = new RunFuture<>();
         f.run = this;
         synchronized (this) {
-            if (!state.isFinal()) {
+            if (!state.isFinal() && !detached) {
                 waiters.add(new Waiter(f, listener));
                 return f;
             }
@@ -299,8 +301,11 @@ final class JobRun {
 
     private void accept(VideoJob accepted, Duration took) {
         job = accepted;
-        host.indexed(this);
         host.events().createFinished(info(), CreateOutcome.ACCEPTED, null, took);
+        if (submitted != null && !entry.provider().capabilities().streaming()) {
+            return; // created(...) detaches first, then hands out the job: an await after it starts its own wait
+        }
+        host.indexed(this);
         if (submitted != null) {
             submitted.complete(accepted);
         }
@@ -343,10 +348,14 @@ final class JobRun {
     /** A {@code submit}: the run's work ends with the accepted job; the job lives on at the provider. */
     private void detach() {
         if (moveTo(RunState.WAITING)) {
+            synchronized (this) {
+                detached = true;
+            }
             releaseSlot();
             host.detached(this);
             host.events().runFinished(info(), null, null, elapsed());
         }
+        submitted.complete(job);
     }
 
     // ------------------------------------------------------------------ waiting: shared by both drivers
@@ -572,10 +581,16 @@ final class JobRun {
         host.cancelRequested(this, cancelAck);
         switch (s) {
             case SUBMITTING -> {
-                // the create call goes on; created(...) cancels the job once it is accepted
                 if (job != null) {
                     cancelAccepted(); // a stream that already reported its job
+                } else if (entry.provider().capabilities().streaming()) {
+                    // the stream is the only channel and cannot be cancelled remotely: close it now
+                    LOG.warn("{}: a streamed generation was cancelled before it named its job; the gateway may still run it",
+                            entry.provider().id());
+                    cancelAck.complete(null);
+                    fail(RunState.CANCELLED, cancelled("a stream before its job was named"));
                 }
+                // else the create call goes on; created(...) cancels the job once it is accepted
             }
             case WAITING -> cancelAccepted();
             default -> {

@@ -2,7 +2,14 @@ package dev.videosdk.internal.http;
 
 import dev.videosdk.CreateOutcome;
 import dev.videosdk.JobMayExistException;
+import dev.videosdk.AuthenticationException;
+import dev.videosdk.ContentPolicyException;
+import dev.videosdk.InvalidRequestException;
+import dev.videosdk.NotFoundException;
+import dev.videosdk.PermissionDeniedException;
 import dev.videosdk.ProtocolException;
+import dev.videosdk.QuotaExceededException;
+import dev.videosdk.RateLimitException;
 import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.VideoException;
 import java.util.Set;
@@ -48,21 +55,30 @@ public final class CreateOutcomes {
         if (declaredNotAccepted.test(error)) {
             return CreateOutcome.NOT_ACCEPTED;
         }
-        if (error.httpStatus().isEmpty()) {
-            // no answer: an unreadable one, or a lost one (reported as a non-retryable unavailability);
-            // anything else was raised before sending (validation, configuration, a key pool's wait)
-            boolean ambiguous = error instanceof ProtocolException
-                    || error instanceof ProviderUnavailableException && !error.isRetryable();
-            return ambiguous ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_ACCEPTED;
-        }
-        int status = error.httpStatus().getAsInt();
-        if (status / 100 == 2) {
+        if (error instanceof ProtocolException) {
             return CreateOutcome.UNKNOWN; // an answer the provider module could not read: a job may exist
         }
-        if (status == 429 || status == 408 || ORIGIN_NEVER_REACHED.contains(status)) {
+        if (refusal(error)) {
+            return CreateOutcome.NOT_ACCEPTED; // a definite refusal, also when sent as a code in an HTTP 200 body
+        }
+        if (error.httpStatus().isEmpty()) {
+            // no answer: a lost one (reported as a non-retryable unavailability), or one raised before sending
+            return error instanceof ProviderUnavailableException && !error.isRetryable()
+                    ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_ACCEPTED;
+        }
+        int status = error.httpStatus().getAsInt();
+        if (status == 408 || ORIGIN_NEVER_REACHED.contains(status)) {
             return CreateOutcome.NOT_ACCEPTED;
         }
-        return status >= 500 ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_ACCEPTED;
+        return status >= 500 || status / 100 == 2 ? CreateOutcome.UNKNOWN : CreateOutcome.NOT_ACCEPTED;
+    }
+
+    /** Errors that are a provider's definite "no": rate limit, invalid input, policy, credentials, quota, not found. */
+    private static boolean refusal(VideoException error) {
+        return error instanceof RateLimitException || error instanceof InvalidRequestException
+                || error instanceof ContentPolicyException || error instanceof AuthenticationException
+                || error instanceof PermissionDeniedException || error instanceof QuotaExceededException
+                || error instanceof NotFoundException;
     }
 
     /** The error a create call ends with when its outcome is unknown: says a job may exist, keeps the cause. */

@@ -249,7 +249,19 @@ public final class DefaultHttpTransport implements HttpTransport {
         }
         result.track(sent);
         sent.whenComplete((response, failure) -> {
-            io(false);
+            try {
+                answered(t, tryNumber, credential, started, response, failure);
+            } finally {
+                io(false); // after the dependents ran, so virtual time sees the next step already scheduled
+            }
+        });
+    }
+
+    private <B, T> void answered(Tries<B, T> t, int tryNumber, Credential credential, long started, HttpResponse<B> response,
+                                 Throwable failure) {
+        HttpCall call = t.call;
+        TrackedFuture<T> result = t.result;
+        {
             releaseGates();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (failure != null) {
@@ -289,7 +301,7 @@ public final class DefaultHttpTransport implements HttpTransport {
             } catch (RuntimeException unexpected) {
                 result.completeExceptionally(Futures.asVideoException(unexpected, provider));
             }
-        });
+        }
     }
 
     /** True when the failure happened before the request left this machine (no job can exist). */

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 public final class Redaction {
     private static final Pattern SECRET_PARAMS = Pattern.compile(
             "(?i)([?&](?:key|api_key|apikey|token|access_token|signature|sig|x-goog-signature|x-amz-signature)=)[^&#\\s\"']*");
-    private static final Pattern AUTH_SCHEMES = Pattern.compile("(?i)\\b(Bearer|Key|Basic|Token)(\\s+)[A-Za-z0-9._~+/=:-]{6,}");
+    /** {@code Bearer x}, {@code Basic x} in any case; {@code Key x}, {@code Token x} capitalized with a digit in x (so "key provided" stays). */
+    private static final Pattern AUTH_SCHEMES = Pattern.compile("\\b(?:((?i:Bearer|Basic))(\\s+)[A-Za-z0-9._~+/=:-]{8,}"
+            + "|(Key|Token)(\\s+)(?=[A-Za-z0-9._~+/=:-]*\\d)[A-Za-z0-9._~+/=:-]{8,})");
     private static final Pattern KEY_FIELDS = Pattern.compile(
             "(?i)(x-goog-api-key|x-api-key|api[_-]?key|secret[_-]?key|access[_-]?key|password)([\"']?\\s*[:=]\\s*[\"']?)[^\\s\"',&}]+");
     private static final Pattern OPENAI_STYLE = Pattern.compile("\\b(sk|rk|pk)-[A-Za-z0-9_-]{8,}");
@@ -44,7 +46,7 @@ public final class Redaction {
                 out = out.replace(secret, MASK);
             }
         }
-        out = AUTH_SCHEMES.matcher(out).replaceAll("$1$2" + MASK);
+        out = AUTH_SCHEMES.matcher(out).replaceAll(m -> (m.group(1) != null ? m.group(1) + m.group(2) : m.group(3) + m.group(4)) + MASK);
         out = KEY_FIELDS.matcher(out).replaceAll("$1$2" + MASK);
         out = OPENAI_STYLE.matcher(out).replaceAll("$1-" + MASK);
         return SECRET_PARAMS.matcher(out).replaceAll("$1" + MASK);

@@ -481,4 +481,14 @@ class JobRunTest {
 
         assertThat(r.job().id()).isEqualTo(job.id());
     }
+
+    @Test
+    void await_chainedOnSubmit_startsItsOwnWait() {
+        acme.succeedOnCheck(2);
+        VideoClient c = client();
+
+        VideoResult r = time.run(c.submit(request()).thenCompose(c::await)); // await runs inside submit's completion
+
+        assertThat(r.job().id()).isEqualTo("acme-job-1");
+    }
 }

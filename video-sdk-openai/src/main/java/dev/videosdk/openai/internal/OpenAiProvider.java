@@ -147,6 +147,16 @@ final class OpenAiProvider implements VideoProvider {
         }
     }
 
+    /**
+     * Gateways of the new-api / one-api family answer {@code model_not_found} (also on HTTP 503,
+     * "No available channel for model …") before routing the request anywhere: no job exists, so the
+     * request may go to a fallback provider.
+     */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return "model_not_found".equals(error.errorCode().orElse(null));
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         String model = capabilities.modelOrDefault(request.model());
