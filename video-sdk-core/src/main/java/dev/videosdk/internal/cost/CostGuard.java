@@ -202,7 +202,8 @@ public final class CostGuard {
                         CompletableFuture<VideoJob> out) {
         if (failure == null) {
             reservation.ifPresent(r -> reserved.put(key(job), r));
-            out.complete(job.withEstimatedCost(estimate.cost()));
+            // a provider's own estimate from its create answer (e.g. Runway's estimatedCost) wins over the table's
+            out.complete(job.estimatedCost() != null ? job : job.withEstimatedCost(estimate.cost()));
             return;
         }
         Throwable cause = Futures.unwrap(failure);
