@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param rawStatus the provider's own status word, e.g. {@code "in_progress"}, or null
  * @param rawJson   the provider's answer as JSON text, for debugging, or null
  * @param pollAfter the provider's hint for when to look again, or null
+ * @param cost      what the provider says the job cost (its own unit, e.g. credits), or null when it
+ *                  does not say; set by providers with {@link #withCost(Cost)}; the core never guesses it
  */
 public record JobStatus(JobState state, Integer progress, String message, List<VideoAsset> assets,
-                        VideoException error, String rawStatus, String rawJson, Duration pollAfter) {
+                        VideoException error, String rawStatus, String rawJson, Duration pollAfter, Cost cost) {
 
     /** Validates. */
     public JobStatus {
@@ -33,6 +35,12 @@ public record JobStatus(JobState state, Integer progress, String message, List<V
         if (state == JobState.FAILED && error == null) {
             throw new IllegalArgumentException("a failed status must have an error, but had none");
         }
+    }
+
+    /** A status without a reported cost (the form before costs existed). */
+    public JobStatus(JobState state, Integer progress, String message, List<VideoAsset> assets,
+                     VideoException error, String rawStatus, String rawJson, Duration pollAfter) {
+        this(state, progress, message, assets, error, rawStatus, rawJson, pollAfter, null);
     }
 
     /** Accepted, not started. */
@@ -62,17 +70,30 @@ public record JobStatus(JobState state, Integer progress, String message, List<V
 
     /** This status with the provider's raw status word and JSON. */
     public JobStatus withRaw(String newRawStatus, String newRawJson) {
-        return new JobStatus(state, progress, message, assets, error, newRawStatus, newRawJson, pollAfter);
+        return new JobStatus(state, progress, message, assets, error, newRawStatus, newRawJson, pollAfter, cost);
     }
 
     /** This status with a message. */
     public JobStatus withMessage(String newMessage) {
-        return new JobStatus(state, progress, newMessage, assets, error, rawStatus, rawJson, pollAfter);
+        return new JobStatus(state, progress, newMessage, assets, error, rawStatus, rawJson, pollAfter, cost);
     }
 
     /** This status with a "look again after" hint. */
     public JobStatus withPollAfter(Duration hint) {
-        return new JobStatus(state, progress, message, assets, error, rawStatus, rawJson, hint);
+        return new JobStatus(state, progress, message, assets, error, rawStatus, rawJson, hint, cost);
+    }
+
+    /**
+     * This status with the cost the provider reported for the job (e.g. Runway's {@code cost.credits},
+     * Kling's {@code final_unit_deduction}); null for none.
+     */
+    public JobStatus withCost(Cost reported) {
+        return new JobStatus(state, progress, message, assets, error, rawStatus, rawJson, pollAfter, reported);
+    }
+
+    /** The cost the provider reported, if it did. */
+    public Optional<Cost> costIfReported() {
+        return Optional.ofNullable(cost);
     }
 
     /** Percent done, if known. */

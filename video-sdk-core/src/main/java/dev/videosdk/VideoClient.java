@@ -121,6 +121,18 @@ public interface VideoClient extends AutoCloseable {
     /** What a provider accepts. */
     ProviderCapabilities capabilities(String provider);
 
+    /**
+     * What {@code request} is expected to cost, from the client's price table, without any network
+     * call. When the request leaves the model open and asks for a tier or the cheapest model, the
+     * estimate is for the model the client would choose ({@link CostEstimate#model()},
+     * {@link CostEstimate#choice()}). An unknown price gives an estimate with
+     * {@link CostEstimate#isKnown()} false, never zero. Limits are not checked here.
+     *
+     * @throws ConfigurationException for an unknown provider
+     * @throws InvalidRequestException when a model choice is asked for and no model fits the request
+     */
+    CostEstimate estimate(VideoRequest request);
+
     /** Stops the executors this client created; executors passed in are never shut down. */
     @Override
     void close();
@@ -151,6 +163,11 @@ public interface VideoClient extends AutoCloseable {
         int downloadResumes = 3;
         DoubleSupplier random;
         boolean discover = true;
+        PriceTable prices = PriceTable.defaults();
+        Cost maxCostPerCall;
+        Cost budget;
+        boolean allowUnknownCost;
+        final Map<String, List<String>> modelFallback = new LinkedHashMap<>();
 
         Builder() {
         }
@@ -353,6 +370,58 @@ public interface VideoClient extends AutoCloseable {
         }
 
         /**
+         * The prices estimates are made from. Default: {@link PriceTable#defaults()}, the table
+         * shipped with the SDK; extend it with {@code PriceTable.defaults().overriddenBy(...)}.
+         */
+        public Builder prices(PriceTable table) {
+            this.prices = Objects.requireNonNull(table, "table");
+            return this;
+        }
+
+        /**
+         * The most one call may cost when its request sets no {@link VideoRequest.Builder#maxCost(Cost)}:
+         * a request estimated above it fails with {@link BudgetExceededException} before any network
+         * call. Default: no limit.
+         */
+        public Builder maxCostPerCall(Cost limit) {
+            this.maxCostPerCall = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
+         * A limit on what this client may spend in total: the estimates of the jobs it submitted,
+         * replaced by the provider's reported cost when a result reports one. A request whose
+         * estimate is above what is left fails with {@link BudgetExceededException} before any
+         * network call. A create that was not accepted gives its estimate back. Default: no limit.
+         */
+        public Builder budget(Cost total) {
+            this.budget = Objects.requireNonNull(total, "total");
+            return this;
+        }
+
+        /**
+         * Whether a request whose price is unknown (or in a unit without a dollar rate) may pass a
+         * limit. Default false: with a limit set, an unknown price is refused.
+         */
+        public Builder allowUnknownCost(boolean allow) {
+            this.allowUnknownCost = allow;
+            return this;
+        }
+
+        /**
+         * Models of {@code provider} to try in order when a create call is not accepted (quota,
+         * rate limit, a retryable outage) — the same rule as provider {@link #fallback(String...)}:
+         * never after a job was accepted or may exist, never on content-policy or invalid-request
+         * errors. A request for a model of this list falls back to the models after it; any other
+         * request to all of them. Models that do not fit the request are skipped. Default: none.
+         */
+        public Builder modelFallback(String provider, String... models) {
+            Objects.requireNonNull(provider, "provider");
+            modelFallback.put(provider, List.of(models));
+            return this;
+        }
+
+        /**
          * Builds the client.
          *
          * @throws ConfigurationException for an unknown default provider or none at all
@@ -363,7 +432,9 @@ public interface VideoClient extends AutoCloseable {
                     Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, maxConcurrentRequests,
                     promptRefiner,
                     refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random,
-                    Map.copyOf(maxConcurrentRequestsPerProvider), eventListener, bodyIdleTimeout, closeTimeout));
+                    Map.copyOf(maxConcurrentRequestsPerProvider), eventListener, bodyIdleTimeout, closeTimeout,
+                    new dev.videosdk.internal.cost.CostSettings(prices, maxCostPerCall, budget, allowUnknownCost,
+                            modelFallback)));
         }
     }
 }

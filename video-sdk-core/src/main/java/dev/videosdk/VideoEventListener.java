@@ -25,6 +25,14 @@ public interface VideoEventListener {
     default void stateChanged(RunInfo run, RunState from) {
     }
 
+    /**
+     * The cost of a create call was estimated just before it is sent (once per model and provider
+     * tried). {@link CostEstimate#choice()} says why the model was chosen when the request left it
+     * open; {@link CostEstimate#isKnown()} is false when the price is unknown.
+     */
+    default void costEstimated(CostEstimate estimate) {
+    }
+
     /** A create call is about to be sent to {@code run.provider()} (once per provider tried). */
     default void createStarted(RunInfo run) {
     }

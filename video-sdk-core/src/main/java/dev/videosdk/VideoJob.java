@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param keyId       non-secret label of the API key that created the job, or null; status,
  *                    download and cancel calls stay on that key
  * @param attributes  provider bookkeeping needed to resume (e.g. which endpoint family created it)
+ * @param estimatedCost what the client estimated the job to cost before submitting it, or null when
+ *                    the price was unknown or the job was not submitted by this SDK (kept in the token)
  */
 public record VideoJob(String provider, String id, String model, Instant submittedAt, String keyId,
-                       Map<String, String> attributes) {
+                       Map<String, String> attributes, Cost estimatedCost) {
 
     /** Validates and copies. */
     public VideoJob {
@@ -33,9 +35,25 @@ public record VideoJob(String provider, String id, String model, Instant submitt
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
+    /** A job without an estimated cost (the form before costs existed). */
+    public VideoJob(String provider, String id, String model, Instant submittedAt, String keyId,
+                    Map<String, String> attributes) {
+        this(provider, id, model, submittedAt, keyId, attributes, null);
+    }
+
     /** A job with no key label and no attributes. */
     public static VideoJob of(String provider, String id, String model, Instant submittedAt) {
-        return new VideoJob(provider, id, model, submittedAt, null, Map.of());
+        return new VideoJob(provider, id, model, submittedAt, null, Map.of(), null);
+    }
+
+    /** The estimated cost, if one was made and the price was known. */
+    public Optional<Cost> estimatedCostIfKnown() {
+        return Optional.ofNullable(estimatedCost);
+    }
+
+    /** This job with the cost estimated before it was submitted (null for unknown). */
+    public VideoJob withEstimatedCost(Cost estimate) {
+        return new VideoJob(provider, id, model, submittedAt, keyId, attributes, estimate);
     }
 
     /** A provider attribute, if present. */
@@ -47,12 +65,12 @@ public record VideoJob(String provider, String id, String model, Instant submitt
     public VideoJob withAttribute(String name, String value) {
         var copy = new java.util.HashMap<>(attributes);
         copy.put(name, value);
-        return new VideoJob(provider, id, model, submittedAt, keyId, copy);
+        return new VideoJob(provider, id, model, submittedAt, keyId, copy, estimatedCost);
     }
 
     /** This job labelled with the key that created it. */
     public VideoJob withKeyId(String newKeyId) {
-        return new VideoJob(provider, id, model, submittedAt, newKeyId, attributes);
+        return new VideoJob(provider, id, model, submittedAt, newKeyId, attributes, estimatedCost);
     }
 
     /** A compact, URL-safe text holding everything needed to resume this job; contains no secret. */

@@ -38,6 +38,10 @@ import java.util.Optional;
  * @param provider        provider id to use instead of the client's default, or null
  * @param callbackUrl     where the provider should post completion callbacks, or null
  * @param extras          provider-specific fields, passed through as documented by each provider
+ * @param quality         with no model given: pick a model of this tier, or null
+ * @param cheapest        with no model given: pick the cheapest model (by the price table) that fits the request
+ * @param maxCost         refuse the request before any network call when its estimate is above this, or null
+ *                        for the client's per-call limit
  */
 public record VideoRequest(
         String prompt,
@@ -53,7 +57,10 @@ public record VideoRequest(
         Long seed,
         String provider,
         URI callbackUrl,
-        Map<String, Object> extras) {
+        Map<String, Object> extras,
+        QualityTier quality,
+        boolean cheapest,
+        Cost maxCost) {
 
     /** Validates and copies. */
     public VideoRequest {
@@ -70,6 +77,25 @@ public record VideoRequest(
         if (lastFrame != null && images.isEmpty()) {
             throw InvalidRequestException.local("sdk", "lastFrame", "lastFrame must come with a first image, but images was empty");
         }
+    }
+
+    /** A request without cost preferences (the form before costs existed). */
+    public VideoRequest(String prompt, String negativePrompt, List<MediaInput> images, MediaInput lastFrame,
+                        List<MediaInput> referenceImages, MediaInput referenceVideo, Duration duration,
+                        AspectRatio aspectRatio, Resolution resolution, String model, Long seed, String provider,
+                        URI callbackUrl, Map<String, Object> extras) {
+        this(prompt, negativePrompt, images, lastFrame, referenceImages, referenceVideo, duration, aspectRatio,
+                resolution, model, seed, provider, callbackUrl, extras, null, false, null);
+    }
+
+    /** True when the model is left open and the client is asked to choose it (by tier or price). */
+    public boolean asksForModelChoice() {
+        return model == null && (quality != null || cheapest);
+    }
+
+    /** This request for another model. */
+    public VideoRequest withModel(String newModel) {
+        return toBuilder().model(newModel).build();
     }
 
     /** A builder for a text-to-video request. */
@@ -104,6 +130,9 @@ public record VideoRequest(
         b.provider = provider;
         b.callbackUrl = callbackUrl;
         b.extras.putAll(extras);
+        b.quality = quality;
+        b.cheapest = cheapest;
+        b.maxCost = maxCost;
         return b;
     }
 
@@ -148,6 +177,9 @@ public record VideoRequest(
         private String provider;
         private URI callbackUrl;
         private final Map<String, Object> extras = new LinkedHashMap<>();
+        private QualityTier quality;
+        private boolean cheapest;
+        private Cost maxCost;
 
         private Builder() {
         }
@@ -241,10 +273,40 @@ public record VideoRequest(
             return this;
         }
 
+        /**
+         * With no {@link #model(String)}: let the client pick a model of this tier from the provider's
+         * models that fit the request (the cheapest such when {@link #cheapest()} is also set, else the
+         * provider's first). Default: none (the provider's default model).
+         */
+        public Builder quality(QualityTier tier) {
+            this.quality = tier;
+            return this;
+        }
+
+        /**
+         * With no {@link #model(String)}: let the client pick the cheapest of the provider's models
+         * that fit the request (duration, ratio, resolution), by the client's price table; models with
+         * an unknown price come last. Default: off.
+         */
+        public Builder cheapest() {
+            this.cheapest = true;
+            return this;
+        }
+
+        /**
+         * The most this call may cost: the client refuses it with a {@link BudgetExceededException}
+         * before any network call when the estimate is higher (or unknown, unless the client allows
+         * unknown costs). Default: the client's {@link VideoClient.Builder#maxCostPerCall(Cost)}.
+         */
+        public Builder maxCost(Cost limit) {
+            this.maxCost = limit;
+            return this;
+        }
+
         /** Builds and validates the request. */
         public VideoRequest build() {
             return new VideoRequest(prompt, negativePrompt, images, lastFrame, referenceImages, referenceVideo,
-                    duration, aspectRatio, resolution, model, seed, provider, callbackUrl, extras);
+                    duration, aspectRatio, resolution, model, seed, provider, callbackUrl, extras, quality, cheapest, maxCost);
         }
     }
 }

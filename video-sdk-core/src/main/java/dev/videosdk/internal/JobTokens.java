@@ -29,6 +29,12 @@ public final class JobTokens {
             job.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> attrs.put(e.getKey(), e.getValue()));
         }
+        if (job.estimatedCost() != null) {
+            ObjectNode cost = node.putObject("c");
+            cost.put("a", job.estimatedCost().amount().toPlainString());
+            cost.put("u", job.estimatedCost().unit());
+            if (job.estimatedCost().usdPerUnit() != null) cost.put("r", job.estimatedCost().usdPerUnit().toPlainString());
+        }
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(node));
     }
 
@@ -46,11 +52,19 @@ public final class JobTokens {
             return new VideoJob(node.get("p").asText(), node.get("id").asText(),
                     node.hasNonNull("m") ? node.get("m").asText() : null,
                     Instant.parse(node.get("t").asText()),
-                    node.hasNonNull("k") ? node.get("k").asText() : null, attrs);
+                    node.hasNonNull("k") ? node.get("k").asText() : null, attrs, cost(node.path("c")));
         } catch (RuntimeException | java.io.IOException e) {
             throw new dev.videosdk.InvalidRequestException("job token is damaged: " + abbreviate(token), "token",
                     dev.videosdk.ErrorContext.local("sdk"), e);
         }
+    }
+
+    private static dev.videosdk.Cost cost(JsonNode c) {
+        if (!c.isObject()) {
+            return null;
+        }
+        return new dev.videosdk.Cost(new java.math.BigDecimal(c.get("a").asText()), c.get("u").asText(),
+                c.hasNonNull("r") ? new java.math.BigDecimal(c.get("r").asText()) : null);
     }
 
     private static String abbreviate(String token) {

@@ -2,9 +2,12 @@ package dev.videosdk.spi;
 
 import dev.videosdk.AspectRatio;
 import dev.videosdk.Resolution;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +35,7 @@ import java.util.Set;
  * @param streaming          true when the result arrives on one streaming response ({@link VideoProvider#stream})
  * @param idempotentCreate   true when the create call carries a key that makes retrying it safe
  * @param webhooks           true when {@link VideoProvider#parseWebhook} is supported
+ * @param modelCapabilities  per-model limits, tiers and defaults, by model id (see {@link #forModel(String)})
  */
 public record ProviderCapabilities(
         Set<String> models, String defaultModel, boolean openModels,
@@ -39,15 +43,54 @@ public record ProviderCapabilities(
         int maxImages, boolean lastFrame, int maxReferenceImages, boolean referenceVideo,
         boolean imageUrls, boolean imageBytes, Set<String> imageMimeTypes, long maxImageBytes,
         int maxPromptLength, boolean negativePrompt,
-        boolean remoteCancel, boolean streaming, boolean idempotentCreate, boolean webhooks) {
+        boolean remoteCancel, boolean streaming, boolean idempotentCreate, boolean webhooks,
+        Map<String, ModelCapabilities> modelCapabilities) {
 
     /** Copies the sets, keeping their order for messages. */
     public ProviderCapabilities {
+        modelCapabilities = modelCapabilities == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelCapabilities));
         models = ordered(models);
         durationsSeconds = ordered(durationsSeconds);
         aspectRatios = ordered(aspectRatios);
         resolutions = ordered(resolutions);
         imageMimeTypes = ordered(imageMimeTypes);
+    }
+
+    /** The capabilities without per-model entries (the form before per-model capabilities existed). */
+    public ProviderCapabilities(
+            Set<String> models, String defaultModel, boolean openModels,
+            Set<Integer> durationsSeconds, Set<AspectRatio> aspectRatios, Set<Resolution> resolutions,
+            int maxImages, boolean lastFrame, int maxReferenceImages, boolean referenceVideo,
+            boolean imageUrls, boolean imageBytes, Set<String> imageMimeTypes, long maxImageBytes,
+            int maxPromptLength, boolean negativePrompt,
+            boolean remoteCancel, boolean streaming, boolean idempotentCreate, boolean webhooks) {
+        this(models, defaultModel, openModels, durationsSeconds, aspectRatios, resolutions, maxImages, lastFrame,
+                maxReferenceImages, referenceVideo, imageUrls, imageBytes, imageMimeTypes, maxImageBytes, maxPromptLength,
+                negativePrompt, remoteCancel, streaming, idempotentCreate, webhooks, Map.of());
+    }
+
+    /** The declared capabilities of one model, if the provider declares any. */
+    public Optional<ModelCapabilities> model(String id) {
+        return Optional.ofNullable(id == null ? null : modelCapabilities.get(id));
+    }
+
+    /**
+     * The capabilities that apply to {@code model} (the default model when null): the provider's,
+     * with the durations, aspect ratios and resolutions the model declares in their place.
+     */
+    public ProviderCapabilities forModel(String model) {
+        ModelCapabilities m = modelCapabilities.get(modelOrDefault(model));
+        if (m == null) {
+            return this;
+        }
+        return new ProviderCapabilities(models, defaultModel, openModels,
+                m.durationsSeconds().isEmpty() ? durationsSeconds : m.durationsSeconds(),
+                m.aspectRatios().isEmpty() ? aspectRatios : m.aspectRatios(),
+                m.resolutions().isEmpty() ? resolutions : m.resolutions(),
+                maxImages, lastFrame, maxReferenceImages, referenceVideo, imageUrls, imageBytes, imageMimeTypes,
+                maxImageBytes, maxPromptLength, negativePrompt, remoteCancel, streaming, idempotentCreate, webhooks,
+                modelCapabilities);
     }
 
     private static <T> Set<T> ordered(Set<T> set) {
@@ -81,6 +124,7 @@ public record ProviderCapabilities(
         private boolean streaming;
         private boolean idempotentCreate;
         private boolean webhooks;
+        private final Map<String, ModelCapabilities> perModel = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -201,12 +245,21 @@ public record ProviderCapabilities(
             return this;
         }
 
+        /**
+         * Declares one model's limits, tier and defaults (see {@link ModelCapabilities}); later
+         * declarations of the same id replace earlier ones. Default: none.
+         */
+        public Builder model(ModelCapabilities model) {
+            perModel.put(model.id(), model);
+            return this;
+        }
+
         /** Builds the capabilities. */
         public ProviderCapabilities build() {
             return new ProviderCapabilities(models, defaultModel, openModels, durations, aspectRatios, resolutions,
                     maxImages, lastFrame, maxReferenceImages, referenceVideo, imageUrls, imageBytes,
                     imageMimeTypes, maxImageBytes, maxPromptLength, negativePrompt,
-                    remoteCancel, streaming, idempotentCreate, webhooks);
+                    remoteCancel, streaming, idempotentCreate, webhooks, perModel);
         }
     }
 

@@ -72,6 +72,7 @@ public final class FakeVideoProvider implements VideoProvider {
     private final AtomicInteger ids = new AtomicInteger();
     private final String id;
     private volatile Duration pollAfter;
+    private volatile dev.videosdk.Cost reportedCost;
     private volatile HttpServer server;
 
     private final Queue<CompletableFuture<Void>> holds = new ArrayDeque<>();
@@ -136,6 +137,15 @@ public final class FakeVideoProvider implements VideoProvider {
     /** Makes every status carry a "look again after" hint, as some providers send. */
     public FakeVideoProvider pollAfterHint(Duration hint) {
         this.pollAfter = hint;
+        return this;
+    }
+
+    /**
+     * Makes every succeeded status report this cost, as providers that bill per job do (e.g. Runway's
+     * {@code cost.credits}); null (the default) reports none.
+     */
+    public FakeVideoProvider reportCost(dev.videosdk.Cost cost) {
+        this.reportedCost = cost;
         return this;
     }
 
@@ -243,7 +253,7 @@ public final class FakeVideoProvider implements VideoProvider {
             return CompletableFuture.completedFuture(JobStatus.failed(s.failure()).withRaw("failed", null));
         }
         return CompletableFuture.completedFuture(JobStatus.succeeded(List.of(
-                VideoAsset.video(videoUri(job.id()), job, null))).withRaw("succeeded", null));
+                VideoAsset.video(videoUri(job.id()), job, null))).withRaw("succeeded", null).withCost(reportedCost));
     }
 
     @Override

@@ -75,7 +75,8 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                            PromptRefiner promptRefiner,
                            PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random,
                            Map<String, Integer> maxConcurrentRequestsPerProvider, dev.videosdk.VideoEventListener eventListener,
-                           Duration bodyIdleTimeout, Duration closeTimeout) {
+                           Duration bodyIdleTimeout, Duration closeTimeout,
+                           dev.videosdk.internal.cost.CostSettings costs) {
     }
 
     private final ProviderRegistry registry;
@@ -103,6 +104,8 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     private final AtomicLong runIds = new AtomicLong();
     private final WebhookDispatcher webhooks;
     private volatile boolean closed;
+    /** [cost] estimates, budget guards, model choice and fallback models (dev.videosdk.internal.cost). */
+    private final dev.videosdk.internal.cost.CostGuard costs;
 
     /** Creates the client from the builder's settings. */
     public DefaultVideoClient(Settings s) {
@@ -113,6 +116,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         this.refiner = s.promptRefiner();
         this.refineByDefault = s.refineByDefault();
         this.refineInstructions = s.refineInstructions();
+        this.costs = new dev.videosdk.internal.cost.CostGuard(s.costs(), s.eventListener()); // [cost]
         if (refineByDefault != null && refiner == null) {
             throw new ConfigurationException("refineByDefault needs a PromptRefiner; set one with promptRefiner(...)", "refiner");
         }
@@ -300,11 +304,16 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     }
 
     @Override
+    public dev.videosdk.internal.cost.CostGuard costs() { // [cost]
+        return costs;
+    }
+
+    @Override
     public VideoResult toResult(VideoJob job, JobStatus status, RefinedPrompt prompt) {
         Instant now = clock.instant();
         return new VideoResult(job, status.assets(), prompt == null ? null : prompt.refined(),
                 prompt == null ? null : prompt.original(), now,
-                Duration.between(job.submittedAt(), now));
+                Duration.between(job.submittedAt(), now), costs.actualCost(job, status)); // [cost]
     }
 
     private JobRun newRun(java.util.function.LongFunction<JobRun> make) {
@@ -417,6 +426,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         String id = entry.provider().id();
         RequestValidator.validate(id, entry.provider().capabilities(), request);
         entry.provider().validate(request);
+        costs.check(entry.provider(), request); // [cost] model choice, estimate, budget refusal
     }
 
     /** The request's provider (or the default), then the fallback chain, each once. */
@@ -576,6 +586,12 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
      * requested are finished first (bounded by the close timeout); then every pending run fails with
      * a {@link ClientClosedException} carrying its job; then the client's threads stop.
      */
+    @Override
+    public dev.videosdk.CostEstimate estimate(VideoRequest request) { // [cost]
+        String id = request.provider() != null ? request.provider() : defaultProvider;
+        return costs.estimate(registry.get(id).provider(), request);
+    }
+
     @Override
     public void close() {
         if (closed) {

@@ -273,7 +273,7 @@ final class JobRun {
                 stream(chain, i, toSend);
             } else {
                 Instant began = host.clock().instant();
-                host.createStarted(this, call(() -> e.provider().submit(toSend, e.context())))
+                host.createStarted(this, call(() -> host.costs().submit(e.provider(), toSend, e.context()))) // [cost]
                         .whenComplete((accepted, error) -> created(chain, i, toSend, accepted, error, began));
             }
         });
@@ -537,7 +537,8 @@ final class JobRun {
                 }
             }
         };
-        CompletableFuture<JobStatus> call = host.createStarted(this, call(() -> e.provider().stream(toSend, e.context(), observer)));
+        CompletableFuture<JobStatus> call = host.createStarted(this,
+                call(() -> e.provider().stream(host.costs().prepare(e.provider(), toSend), e.context(), observer))); // [cost]
         step = call;
         call.whenComplete((status, failure) -> {
             if (job == null) {

@@ -16,7 +16,13 @@ final class RequestValidator {
     private RequestValidator() {
     }
 
-    static void validate(String provider, ProviderCapabilities caps, VideoRequest r) {
+    static void validate(String provider, ProviderCapabilities providerCaps, VideoRequest r) {
+        // per-model limits: the named model's (else the default model's); with the model left open for
+        // the client to choose, the duration/ratio/resolution checks are the chooser's (any model may fit)
+        boolean choosing = r.asksForModelChoice();
+        ProviderCapabilities caps = choosing ? providerCaps : providerCaps.forModel(r.model());
+        java.util.Optional<dev.videosdk.spi.ModelCapabilities> model = choosing ? java.util.Optional.empty()
+                : providerCaps.model(providerCaps.modelOrDefault(r.model()));
         if (caps.maxPromptLength() > 0 && r.prompt().length() > caps.maxPromptLength()) {
             throw InvalidRequestException.local(provider, "prompt", provider + " allows a prompt of at most "
                     + caps.maxPromptLength() + " characters, but it was " + r.prompt().length());
@@ -33,18 +39,22 @@ final class RequestValidator {
         if (r.model() != null && !caps.openModels() && !caps.models().contains(r.model())) {
             throw InvalidRequestException.notAllowed(provider, "model", r.model(), caps.models());
         }
-        if (r.duration() != null && !caps.durationsSeconds().isEmpty()) {
+        if (!choosing && r.duration() != null && !caps.durationsSeconds().isEmpty()) {
             long seconds = r.duration().toSeconds();
             boolean whole = r.duration().toNanosPart() == 0 && r.duration().toMillis() % 1000 == 0;
             if (!whole || !caps.durationsSeconds().contains((int) seconds)) {
-                throw InvalidRequestException.notAllowed(provider, "duration", describe(r.duration()), seconds(caps));
+                throw notAllowed(provider, model.filter(m -> !m.durationsSeconds().isEmpty()), "duration",
+                        describe(r.duration()), seconds(caps));
             }
         }
-        if (r.aspectRatio() != null && !caps.aspectRatios().isEmpty() && !caps.aspectRatios().contains(r.aspectRatio())) {
-            throw InvalidRequestException.notAllowed(provider, "aspectRatio", r.aspectRatio(), caps.aspectRatios());
+        if (!choosing && r.aspectRatio() != null && !caps.aspectRatios().isEmpty()
+                && !caps.aspectRatios().contains(r.aspectRatio())) {
+            throw notAllowed(provider, model.filter(m -> !m.aspectRatios().isEmpty()), "aspectRatio", r.aspectRatio(),
+                    caps.aspectRatios());
         }
-        if (r.resolution() != null && !caps.resolutions().isEmpty() && !caps.resolutions().contains(r.resolution())) {
-            throw InvalidRequestException.notAllowed(provider, "resolution", r.resolution(), caps.resolutions());
+        if (!choosing && r.resolution() != null && !caps.resolutions().isEmpty() && !caps.resolutions().contains(r.resolution())) {
+            throw notAllowed(provider, model.filter(m -> !m.resolutions().isEmpty()), "resolution", r.resolution(),
+                    caps.resolutions());
         }
         if (r.images().size() > caps.maxImages()) {
             throw InvalidRequestException.local(provider, "images", provider + " accepts at most " + caps.maxImages()
@@ -106,6 +116,17 @@ final class RequestValidator {
         } catch (java.io.IOException e) {
             return 0;
         }
+    }
+
+    /**
+     * As {@link InvalidRequestException#notAllowed}, naming the model when its own limits applied:
+     * {@code "<provider> does not support <parameter> <value> (model <id>); allowed: <allowed>"}.
+     */
+    private static InvalidRequestException notAllowed(String provider, java.util.Optional<dev.videosdk.spi.ModelCapabilities> model,
+                                                      String parameter, Object value, Object allowed) {
+        return model.map(m -> InvalidRequestException.local(provider, parameter, provider + " does not support " + parameter
+                        + " " + value + " (model " + m.id() + "); allowed: " + allowed))
+                .orElseGet(() -> InvalidRequestException.notAllowed(provider, parameter, value, allowed));
     }
 
     private static String describe(java.time.Duration d) {

@@ -20,6 +20,9 @@ interface RunHost {
 
     Events events();
 
+    /** [cost] Estimates, budget guards, model choice and fallback models for create calls. */
+    dev.videosdk.internal.cost.CostGuard costs();
+
     /** The result of a finished job. */
     VideoResult toResult(VideoJob job, JobStatus status, RefinedPrompt prompt);
 

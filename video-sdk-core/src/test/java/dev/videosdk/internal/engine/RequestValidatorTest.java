@@ -72,4 +72,22 @@ class RequestValidatorTest {
         rejects(bytesOnly, VideoRequest.text("x").image(MediaInput.bytes(new byte[] {1}, "image/bmp")).build(), "image type",
                 "acme does not support image type image/bmp; allowed: [image/jpeg, image/png, image/webp]");
     }
+
+    @Test
+    void perModelLimitsApplyToTheNamedOrDefaultModel() {
+        ProviderCapabilities perModel = ProviderCapabilities.builder()
+                .models(true, "old", "new")
+                .durationsSeconds(5, 10)
+                .model(dev.videosdk.spi.ModelCapabilities.builder("new").durationsSecondsBetween(3, 15).build())
+                .build();
+        assertThatCode(() -> RequestValidator.validate("acme", perModel, VideoRequest.text("x").model("new").durationSeconds(12).build()))
+                .doesNotThrowAnyException();
+        rejects(perModel, VideoRequest.text("x").durationSeconds(12).build(), "duration",
+                "acme does not support duration 12s; allowed: [5s, 10s]");
+        rejects(perModel, VideoRequest.text("x").model("new").durationSeconds(16).build(), "duration",
+                "acme does not support duration 16s (model new); allowed: [3s, 4s, 5s, 6s, 7s, 8s, 9s, 10s, 11s, 12s, 13s, 14s, 15s]");
+        // a request that leaves the model to the client's choice is checked by the chooser instead
+        assertThatCode(() -> RequestValidator.validate("acme", perModel, VideoRequest.text("x").cheapest().durationSeconds(12).build()))
+                .doesNotThrowAnyException();
+    }
 }

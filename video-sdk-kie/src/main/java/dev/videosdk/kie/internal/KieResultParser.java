@@ -75,7 +75,7 @@ final class KieResultParser {
      */
     JobStatus parseRecord(KieFamily family, JsonNode envelope, VideoJob job, ErrorContext ctx) {
         try {
-            return record(family, envelope, job, ctx);
+            return withReportedCost(record(family, envelope, job, ctx), envelope.path("data"));
         } catch (VideoException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -147,6 +147,32 @@ final class KieResultParser {
             }
         }
         return Optional.empty();
+    }
+
+    /** Kie credits a record reports as charged, as {@code creditsConsumed} or {@code consumeCredits} (names vary). */
+    static final List<String> CREDIT_FIELDS = List.of("creditsConsumed", "consumeCredits");
+    /** The unit of Kie's credits in {@link dev.videosdk.Cost}. */
+    static final String CREDITS = "kie-credits";
+
+    /**
+     * The status with the credits the record says were consumed, when it says so with a number
+     * (field names from kie.md §6.2, seen in newer docs and callbacks; unconfirmed by Kie's reference).
+     */
+    static JobStatus withReportedCost(JobStatus status, JsonNode data) {
+        for (String field : CREDIT_FIELDS) {
+            JsonNode value = data.path(field);
+            if (value.isNumber() || value.isTextual() && !value.asText().isBlank()) {
+                try {
+                    java.math.BigDecimal amount = new java.math.BigDecimal(value.asText().trim());
+                    if (amount.signum() >= 0) {
+                        return status.withCost(dev.videosdk.Cost.of(amount, CREDITS));
+                    }
+                } catch (NumberFormatException e) {
+                    LOG.debug("kie record field {} is not a number: {}", field, value);
+                }
+            }
+        }
+        return status;
     }
 
     private JobStatus record(KieFamily family, JsonNode envelope, VideoJob job, ErrorContext ctx) {

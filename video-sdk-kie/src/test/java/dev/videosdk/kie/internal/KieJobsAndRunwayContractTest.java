@@ -151,6 +151,39 @@ class KieJobsAndRunwayContractTest {
         wm.verify(0, getRequestedFor(urlPathEqualTo("/api/v1/veo/record-info")));
     }
 
+    /**
+     * kie.md §6.2: newer records carry the credits charged as creditsConsumed (or consumeCredits; the
+     * names vary and are unconfirmed by Kie's reference, which the search tool did not find either).
+     * costTime is a duration in ms, not a cost, and must not be read as one.
+     */
+    @Test
+    void await_recordWithCreditsConsumed_reportsThemAsActualCost() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).willReturn(okJson(jobsRecord("success",
+                ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/obj.mp4\"]},\"creditsConsumed\":30,"
+                        + "\"remainedCredits\":970"))));
+        VideoJob job = VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()).withAttribute("family", "jobs");
+
+        VideoResult result = time.run(client.await(job));
+
+        assertThat(result.actualCost()).isEqualTo(dev.videosdk.Cost.of(new java.math.BigDecimal("30"), "kie-credits"));
+        assertThat(result.actualCost().toUsd()).isEmpty(); // no confirmed dollar rate for Kie credits
+    }
+
+    @Test
+    void await_recordWithConsumeCreditsAsText_orWithoutCredits() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).inScenario("c").whenScenarioStateIs(STARTED)
+                .willReturn(okJson(jobsRecord("success",
+                        ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/a.mp4\"]},\"consumeCredits\":\"12.5\"")))
+                .willSetStateTo("second"));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).inScenario("c").whenScenarioStateIs("second")
+                .willReturn(okJson(jobsRecord("success",
+                        ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/b.mp4\"]}"))));
+        VideoJob job = VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()).withAttribute("family", "jobs");
+
+        assertThat(time.run(client.await(job)).actualCost().amount()).isEqualByComparingTo("12.5");
+        assertThat(time.run(client.await(job)).actualCost()).isNull();
+    }
+
     @Test
     void generate_runway_sendsExactRequest_andReadsRecordDetail() {
         wm.stubFor(post("/api/v1/runway/generate").willReturn(okJson(KieTestClient.taskAccepted("ee603959-debb-48d1-98c4-a6d1c717eba6"))));

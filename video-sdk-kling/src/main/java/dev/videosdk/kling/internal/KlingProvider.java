@@ -7,12 +7,14 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.NotFoundException;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProtocolException;
+import dev.videosdk.QualityTier;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ModelCapabilities;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.VideoProvider;
@@ -61,6 +63,16 @@ public final class KlingProvider implements VideoProvider {
             .models(true, KlingRequests.DEFAULT_MODEL, "kling-v1", "kling-v1-5", "kling-v2-master", "kling-v2-1",
                     "kling-v2-1-master", "kling-v2-5-turbo", "kling-v2-6", "kling-v3")
             .durationsSeconds(5, 10)
+            // per-model limits and tiers (kling.md §4.2 "duration", §5): kling-v3 takes 3–15 s; tiers as Kling ranks them
+            .model(model("kling-v1", QualityTier.STANDARD).build())
+            .model(model("kling-v1-5", QualityTier.STANDARD).build())
+            .model(model("kling-v1-6", QualityTier.STANDARD).build())
+            .model(model("kling-v2-1", QualityTier.STANDARD).build())
+            .model(model("kling-v2-5-turbo", QualityTier.STANDARD).build())
+            .model(model("kling-v2-6", QualityTier.STANDARD).build())
+            .model(model("kling-v2-master", QualityTier.HIGH).build())
+            .model(model("kling-v2-1-master", QualityTier.HIGH).build())
+            .model(model("kling-v3", QualityTier.HIGH).durationsSecondsBetween(3, 15).build())
             .aspectRatios(AspectRatio.LANDSCAPE_16_9, AspectRatio.PORTRAIT_9_16, AspectRatio.SQUARE_1_1)
             .maxImages(1)
             .lastFrame(true)
@@ -76,6 +88,10 @@ public final class KlingProvider implements VideoProvider {
             .build();
 
     private static final Logger LOG = LoggerFactory.getLogger(KlingProvider.class);
+
+    private static ModelCapabilities.Builder model(String id, QualityTier tier) {
+        return ModelCapabilities.builder(id).tier(tier).defaultDurationSeconds(KlingRequests.DEFAULT_DURATION_SECONDS);
+    }
     private static final Set<String> ENDPOINTS = Set.of(KlingRequests.TEXT_TO_VIDEO, KlingRequests.IMAGE_TO_VIDEO);
 
     private final URI baseUri;

@@ -2,6 +2,7 @@ package dev.videosdk.kling.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videosdk.ContentPolicyException;
+import dev.videosdk.Cost;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.GenerationFailedException;
 import dev.videosdk.JobState;
@@ -10,6 +11,7 @@ import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
 import dev.videosdk.spi.StatusTable;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -58,7 +60,27 @@ final class KlingTasks {
         if (!reason.isBlank() && status.message() == null) {
             status = status.withMessage(reason);
         }
-        return status.withRaw(word, rawJson);
+        return withReportedCost(status, task).withRaw(word, rawJson);
+    }
+
+    /** The unit of Kling's resource-pack units in {@link Cost}. */
+    static final String UNITS = "kling-units";
+
+    /**
+     * The status with the units Kling says it charged ({@code final_unit_deduction}, a string of a
+     * number on query answers and callbacks; kling.md §6, from the Vercel klingai provider's schema).
+     */
+    static JobStatus withReportedCost(JobStatus status, JsonNode task) {
+        String units = task.path("final_unit_deduction").asText("").trim();
+        if (units.isEmpty()) {
+            return status;
+        }
+        try {
+            BigDecimal amount = new BigDecimal(units);
+            return amount.signum() < 0 ? status : status.withCost(Cost.of(amount, UNITS));
+        } catch (NumberFormatException e) {
+            return status; // not a number: no cost rather than a guess
+        }
     }
 
     private static JobStatus succeeded(JsonNode task, VideoJob job, Instant now, String word, String requestId) {

@@ -269,4 +269,49 @@ class KlingProviderContractTest {
                 .hasMessageContaining("the deadline is 900 s");
         assertThat(time.elapsed()).isEqualTo(Duration.ofMinutes(15));
     }
+
+    /** kling.md §6: the task reports the units charged as final_unit_deduction (a string); the fixture says "3.5". */
+    @Test
+    void generate_finishedTask_reportsUnitsChargedAsActualCost() {
+        stubDone(T2V);
+
+        VideoResult result = time.run(client.generate(VideoRequest.text("A calico cat playing piano").build()));
+
+        assertThat(result.actualCost()).isEqualTo(dev.videosdk.Cost.of(new java.math.BigDecimal("3.5"), "kling-units",
+                new java.math.BigDecimal("0.14")));
+        assertThat(result.actualCost().toUsd()).contains(new java.math.BigDecimal("0.49"));
+        assertThat(result.estimatedCost()).isEmpty(); // the shipped table has no confirmed Kling unit counts
+        assertThat(client.estimate(VideoRequest.text("x").build()).isKnown()).isFalse();
+    }
+
+    /** kling.md §4.2: kling-v3 takes 3–15 s; the older models 5 or 10 s. Checked per model before any call. */
+    @Test
+    void generate_perModelDurations_klingV3TakesTwelveSecondsOlderModelsDoNot() {
+        stubDone(T2V);
+
+        time.run(client.generate(VideoRequest.text("A koi pond").model("kling-v3").durationSeconds(12).build()));
+        assertThat(body(posts(wm, T2V).get(0)).path("duration").asText()).isEqualTo("12");
+
+        CompletableFuture<VideoResult> old = client.generate(VideoRequest.text("A koi pond").model("kling-v2-6")
+                .durationSeconds(12).build());
+        assertThatThrownBy(old::join).cause().isInstanceOf(dev.videosdk.InvalidRequestException.class)
+                .hasMessage("kling does not support duration 12s; allowed: [5s, 10s]");
+        CompletableFuture<VideoResult> tooLong = client.generate(VideoRequest.text("A koi pond").model("kling-v3")
+                .durationSeconds(16).build());
+        assertThatThrownBy(tooLong::join).cause().hasMessageStartingWith("kling does not support duration 16s (model kling-v3); "
+                + "allowed: [3s, 4s, 5s");
+        assertThat(posts(wm, T2V)).hasSize(1);
+    }
+
+    /** The client picks the HIGH tier model that fits 12 s: only kling-v3 does. */
+    @Test
+    void generate_highQualityTwelveSeconds_choosesKlingV3() {
+        stubDone(T2V);
+
+        VideoResult result = time.run(client.generate(VideoRequest.text("A koi pond")
+                .quality(dev.videosdk.QualityTier.HIGH).durationSeconds(12).build()));
+
+        assertThat(body(posts(wm, T2V).get(0)).path("model_name").asText()).isEqualTo("kling-v3");
+        assertThat(result.job().model()).isEqualTo("kling-v3");
+    }
 }

@@ -138,7 +138,8 @@ public final class RunwayProvider implements VideoProvider {
                     .withAttribute(ENDPOINT, endpoint.path);
             OptionalDouble estimate = RunwayTasks.estimate(root);
             if (estimate.isPresent()) {
-                job = job.withAttribute(ESTIMATED_CREDITS, RunwayTasks.credits(estimate.getAsDouble()));
+                job = job.withAttribute(ESTIMATED_CREDITS, RunwayTasks.credits(estimate.getAsDouble()))
+                        .withEstimatedCost(RunwayTasks.creditsCost(root.path("estimatedCost").path("credits")));
             }
             String format = request.extra(RunwayExtras.OUTPUT_FORMAT).orElse("mp4");
             if (!format.equals("mp4")) {

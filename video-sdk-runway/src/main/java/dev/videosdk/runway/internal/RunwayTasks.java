@@ -60,6 +60,10 @@ final class RunwayTasks {
         if (cost != null) {
             status = status.withMessage(status.message() == null ? cost : status.message() + " (" + cost + ")");
         }
+        JsonNode charged = task.path("cost").path("credits");
+        if (state.isTerminal() && charged.isNumber()) {
+            status = status.withCost(creditsCost(charged)); // runway.md §4.2: the actual charge; 0 when refunded
+        }
         return status.withRaw(word, rawJson);
     }
 
@@ -79,6 +83,15 @@ final class RunwayTasks {
     static OptionalDouble cost(JsonNode task) {
         JsonNode credits = task.path("cost").path("credits");
         return credits.isNumber() ? OptionalDouble.of(credits.asDouble()) : OptionalDouble.empty();
+    }
+
+    /** The unit of Runway's credits in {@link dev.videosdk.Cost} (the price table gives 0.01 USD per credit). */
+    static final String CREDITS = "runway-credits";
+
+    /** A number of credits as a cost (null when {@code credits} is not a non-negative number). */
+    static dev.videosdk.Cost creditsCost(JsonNode credits) {
+        return credits.isNumber() && credits.decimalValue().signum() >= 0
+                ? dev.videosdk.Cost.of(credits.decimalValue(), CREDITS) : null;
     }
 
     /** The most the task may charge ({@code estimatedCost.credits}), if reported. */

@@ -77,6 +77,12 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
         assertThat(result.job().attributes()).containsEntry("endpoint", "text_to_video")
                 .containsEntry("estimatedCredits", "25");
         assertThat(Runway.estimatedCredits(result.job())).hasValue(25.0);
+        // runway.md §4.2: estimatedCost.credits of the create answer is the job's estimate (it wins over the
+        // price table's), cost.credits of the finished task its actual cost; 1 credit = 0.01 USD from the table
+        assertThat(result.estimatedCost()).contains(dev.videosdk.Cost.of(new java.math.BigDecimal("25"), "runway-credits"));
+        assertThat(result.actualCost()).isEqualTo(dev.videosdk.Cost.of(new java.math.BigDecimal("25"), "runway-credits",
+                new java.math.BigDecimal("0.01")));
+        assertThat(result.actualCost().toUsd()).contains(new java.math.BigDecimal("0.25"));
         VideoAsset video = result.video();
         assertThat(video.uri()).isEqualTo(URI.create(VIDEO_URL));
         assertThat(video.mimeType()).isEqualTo("video/mp4");

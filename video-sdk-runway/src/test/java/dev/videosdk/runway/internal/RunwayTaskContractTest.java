@@ -166,6 +166,7 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
         assertThat(running.progress()).isEqualTo(42);
         assertThat(running.message()).isEqualTo("estimated cost 60.5 credits");
         assertThat(Runway.credits(running)).as("no charge until finished").isEmpty();
+        assertThat(running.cost()).as("an estimate is not a charge").isNull();
     }
 
     @Test
@@ -204,6 +205,7 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
 
         assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
         assertThat(Runway.credits(cancelled)).hasValue(0.0);
+        assertThat(cancelled.cost()).isEqualTo(dev.videosdk.Cost.of(java.math.BigDecimal.ZERO, "runway-credits"));
     }
 
     @Test

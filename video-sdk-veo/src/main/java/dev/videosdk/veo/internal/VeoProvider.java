@@ -9,12 +9,14 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.MediaInput;
 import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProtocolException;
+import dev.videosdk.QualityTier;
 import dev.videosdk.Resolution;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ModelCapabilities;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.VideoProvider;
@@ -55,7 +57,7 @@ abstract class VeoProvider implements VideoProvider {
         this.id = id;
         this.credentials = credentials;
         this.warnings = warnings == null ? LOG::warn : warnings;
-        this.capabilities = ProviderCapabilities.builder()
+        ProviderCapabilities.Builder builder = ProviderCapabilities.builder()
                 .models(true, models.toArray(String[]::new))
                 .durationsSeconds(4, 5, 6, 8)
                 .aspectRatios(AspectRatio.LANDSCAPE_16_9, AspectRatio.PORTRAIT_9_16)
@@ -63,10 +65,31 @@ abstract class VeoProvider implements VideoProvider {
                 .maxImages(1).lastFrame(true).maxReferenceImages(3).referenceVideo(true)
                 .imageInputs(true, true).imageMimeTypes(IMAGE_TYPES.stream().sorted().toArray(String[]::new))
                 .maxImageBytes(MAX_IMAGE_BYTES)
-                .negativePrompt(true)
-                .build();
+                .negativePrompt(true);
+        declareModels(builder, surface);
+        this.capabilities = builder.build();
         this.rules = new VeoRules(id, surface);
         this.media = new MediaResolver(id, capabilities.imageMimeTypes(), MAX_IMAGE_BYTES);
+    }
+
+    /**
+     * Per-model tiers, limits and defaults (veo.md §2.1): 3.1 is the HIGH tier, Fast and Lite
+     * STANDARD; Lite has no 4k; 720p and 8 s are the defaults; on the Gemini API Veo 3.x always
+     * generates audio.
+     */
+    private static void declareModels(ProviderCapabilities.Builder builder, Surface surface) {
+        builder.model(model(VeoModels.VEO_3_1, QualityTier.HIGH, surface).build())
+                .model(model(VeoModels.VEO_3_1_VERTEX, QualityTier.HIGH, surface).build())
+                .model(model(VeoModels.VEO_3_1_FAST, QualityTier.STANDARD, surface).build())
+                .model(model(VeoModels.VEO_3_1_FAST_VERTEX, QualityTier.STANDARD, surface).build())
+                .model(model(VeoModels.VEO_3_1_LITE, QualityTier.STANDARD, surface)
+                        .resolutions(Resolution.HD_720P, Resolution.FHD_1080P).build());
+    }
+
+    private static ModelCapabilities.Builder model(String id, QualityTier tier, Surface surface) {
+        ModelCapabilities.Builder b = ModelCapabilities.builder(id).tier(tier).durationsSeconds(4, 6, 8)
+                .defaultDurationSeconds(8).defaultResolution(Resolution.HD_720P);
+        return surface == Surface.GEMINI ? b.audioByDefault(true) : b;
     }
 
     @Override

@@ -201,4 +201,28 @@ class GeminiRequestContractTest {
         verifyBody("{\"instances\":[{\"prompt\":\"x\",\"image\":{\"bytesBase64Encoded\":\"AQID\",\"mimeType\":\"image/png\"}}],"
                 + "\"parameters\":{}}");
     }
+
+    /**
+     * Model choice: the cheapest Veo 3.1 model that can make 4k is Fast (Lite has no 4k); the create
+     * goes to Fast's path and the job carries the estimate from the shipped price table.
+     */
+    @Test
+    void cheapestFor4kIsFastAndTheJobCarriesItsEstimate() {
+        VideoRequest request = VideoRequest.text("A lighthouse").resolution(Resolution.UHD_4K).durationSeconds(8).cheapest().build();
+        dev.videosdk.CostEstimate estimate = client.estimate(request);
+        assertThat(estimate.model()).isEqualTo("veo-3.1-fast-generate-preview");
+        assertThat(estimate.cost()).isEqualTo(dev.videosdk.Cost.usd("2.8"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo(
+                "/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"name\":\"models/veo-3.1-fast-generate-preview/operations/fast1\"}")));
+
+        VideoJob job = submit(request);
+
+        wm.verify(1, postRequestedFor(urlPathEqualTo("/v1beta/models/veo-3.1-fast-generate-preview:predictLongRunning"))
+                .withRequestBody(equalToJson("{\"instances\":[{\"prompt\":\"A lighthouse\"}],\"parameters\":{"
+                        + "\"resolution\":\"4k\",\"durationSeconds\":8}}")));
+        assertThat(job.model()).isEqualTo("veo-3.1-fast-generate-preview");
+        assertThat(job.estimatedCost()).isEqualTo(dev.videosdk.Cost.usd("2.8"));
+    }
 }
