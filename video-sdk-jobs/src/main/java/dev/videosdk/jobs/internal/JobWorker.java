@@ -1,0 +1,432 @@
+package dev.videosdk.jobs.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videosdk.JobMayExistException;
+import dev.videosdk.JobStatus;
+import dev.videosdk.VideoAsset;
+import dev.videosdk.VideoClient;
+import dev.videosdk.VideoException;
+import dev.videosdk.VideoJob;
+import dev.videosdk.VideoRequest;
+import dev.videosdk.VideoResult;
+import dev.videosdk.jobs.PostProcessingStep;
+import dev.videosdk.jobs.Pricing;
+import dev.videosdk.jobs.QueueRecord;
+import dev.videosdk.jobs.QueueState;
+import dev.videosdk.jobs.StepContext;
+import dev.videosdk.jobs.StepRetryException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Moves one job one or more steps forward per execution; returns when to run it next (or empty when
+ * the job is final or parked). Every step's outcome is committed before the next step starts, and the
+ * create call is preceded by a committed SUBMITTING mark, so a worker that finds a job in SUBMITTING
+ * knows a create may have been sent and parks the job instead of sending another. Not API.
+ */
+public final class JobWorker {
+    private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
+
+    /** What a worker needs. */
+    public record Settings(VideoClient client, Clock clock, Pricing pricing, List<PostProcessingStep> steps,
+                           Path workDirectory, Duration pollInterval, Duration retryDelay, int maxCreateAttempts,
+                           Duration slotWait, Duration callTimeout, Duration downloadTimeout) {
+    }
+
+    private final Db db;
+    private final Settings s;
+
+    public JobWorker(Db db, Settings settings) {
+        this.db = db;
+        this.s = settings;
+    }
+
+    /**
+     * Runs the job's next steps.
+     *
+     * @return when to run it again, or empty when no further execution is needed
+     */
+    public Optional<Instant> run(String id) {
+        Optional<JobStore.StoredJob> loaded = db.inTx(c -> JobStore.load(c, id));
+        if (loaded.isEmpty()) {
+            return Optional.empty();
+        }
+        JobStore.StoredJob job = loaded.get();
+        if (job.record().cancelRequested() && job.state().isActive() && job.state() != QueueState.SUBMITTING) {
+            return cancel(job);
+        }
+        switch (job.state()) {
+            case QUEUED:
+                return submit(job);
+            case SUBMITTING:
+                park(job, "the instance sending the create call stopped before recording its outcome; "
+                        + "a job may exist at " + job.record().provider(), "instance_lost");
+                return Optional.empty();
+            case WAITING:
+                return poll(job);
+            case DOWNLOADING:
+                return download(job);
+            case POST_PROCESSING:
+                return postProcess(job);
+            default:
+                return Optional.empty();
+        }
+    }
+
+    private long now() {
+        return s.clock().millis();
+    }
+
+    private Instant later(Duration d) {
+        return s.clock().instant().plus(d);
+    }
+
+    // ---- QUEUED -> SUBMITTING -> WAITING | QUEUED | FAILED | NEEDS_RECONCILIATION
+
+    private Optional<Instant> submit(JobStore.StoredJob job) {
+        QueueRecord r = job.record();
+        boolean marked = db.inTx(c -> {
+            if (!JobStore.acquireSlot(c, r.provider())) {
+                return false;
+            }
+            boolean moved = JobStore.move(c, r.id(), QueueState.QUEUED, QueueState.SUBMITTING,
+                    Map.of("attempts", r.attempts() + 1, "holds_slot", true), null, now());
+            if (!moved) {
+                JobStore.releaseSlot(c, r.provider());
+            }
+            return moved;
+        });
+        if (!marked) {
+            return Optional.of(later(s.slotWait()));
+        }
+        VideoRequest request = RequestCodec.read(job.requestJson());
+        VideoJob accepted;
+        try {
+            accepted = s.client().submit(request).join();
+        } catch (RuntimeException e) {
+            return notAccepted(job, Futures.unwrap(e));
+        }
+        VideoJob finalJob = accepted;
+        boolean cancelNow = db.inTx(c -> {
+            JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, values(
+                    "provider_job_id", finalJob.id(), "job_token", finalJob.toToken(), "model", finalJob.model(),
+                    "accepted_at", now(), "error", null, "error_code", null), "accepted " + finalJob.id(), now());
+            return JobStore.load(c, r.id()).map(j -> j.record().cancelRequested()).orElse(false);
+        });
+        return cancelNow ? Optional.of(s.clock().instant()) : Optional.of(later(s.pollInterval()));
+    }
+
+    private Optional<Instant> notAccepted(JobStore.StoredJob job, Throwable error) {
+        QueueRecord r = job.record();
+        String message = describe(error);
+        if (error instanceof JobMayExistException || !(error instanceof VideoException)) {
+            // UNKNOWN outcome: a job may exist; never sent again automatically.
+            db.inTx(c -> {
+                JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.NEEDS_RECONCILIATION,
+                        values("error", message, "error_code", code(error), "holds_slot", false),
+                        "create outcome unknown: " + message, now());
+                JobStore.releaseSlot(c, r.provider());
+                return null;
+            });
+            LOG.warn("job {} needs reconciliation: {}", r.id(), message);
+            return Optional.empty();
+        }
+        VideoException ve = (VideoException) error;
+        boolean retry = ve.isRetryable() && r.attempts() + 1 < s.maxCreateAttempts();
+        QueueState to = retry ? QueueState.QUEUED : QueueState.FAILED;
+        db.inTx(c -> {
+            JobStore.move(c, r.id(), QueueState.SUBMITTING, to,
+                    values("error", message, "error_code", code(ve), "holds_slot", false),
+                    "not accepted: " + message, now());
+            JobStore.releaseSlot(c, r.provider());
+            if (!retry) {
+                LedgerSql.refund(c, r.owner(), r.id(), r.reservedCredits(), "not accepted", now());
+            }
+            return null;
+        });
+        return retry ? Optional.of(later(s.retryDelay())) : Optional.empty();
+    }
+
+    // ---- WAITING -> DOWNLOADING | FAILED | CANCELLED
+
+    private Optional<Instant> poll(JobStore.StoredJob job) {
+        QueueRecord r = job.record();
+        VideoJob vj = r.job().orElseThrow();
+        JobStatus status;
+        try {
+            status = bounded(s.client().status(vj), s.callTimeout());
+        } catch (RuntimeException e) {
+            Throwable cause = Futures.unwrap(e);
+            if (cause instanceof VideoException ve && !ve.isRetryable()) {
+                finish(job, QueueState.WAITING, QueueState.FAILED, describe(ve), code(ve), false);
+                return Optional.empty();
+            }
+            db.inTx(c -> JobStore.move(c, r.id(), QueueState.WAITING, QueueState.WAITING, Map.of(),
+                    "status check failed: " + describe(cause), now()));
+            return Optional.of(later(s.retryDelay()));
+        }
+        switch (status.state()) {
+            case SUCCEEDED:
+                db.inTx(c -> {
+                    JobStore.move(c, r.id(), QueueState.WAITING, QueueState.DOWNLOADING,
+                            values("assets_json", assetsJson(status.assets()), "progress", 100, "holds_slot", false),
+                            "provider finished", now());
+                    if (job.holdsSlot()) {
+                        JobStore.releaseSlot(c, r.provider());
+                    }
+                    return null;
+                });
+                return download(reload(r.id()));
+            case FAILED:
+                finish(job, QueueState.WAITING, QueueState.FAILED, describe(status.error()), code(status.error()),
+                        false);
+                return Optional.empty();
+            case CANCELLED:
+                finish(job, QueueState.WAITING, QueueState.CANCELLED, "cancelled at the provider", null, false);
+                return Optional.empty();
+            default:
+                Integer p = status.progress();
+                if (p != null && !p.equals(r.progress())) {
+                    db.inTx(c -> JobStore.move(c, r.id(), QueueState.WAITING, QueueState.WAITING,
+                            Map.of("progress", p), null, now()));
+                }
+                Duration next = status.pollAfter() != null && status.pollAfter().compareTo(s.pollInterval()) > 0
+                        ? status.pollAfter() : s.pollInterval();
+                return Optional.of(later(next));
+        }
+    }
+
+    /** Ends a job that holds (or held) a slot: releases it, records the end, settles or keeps credits. */
+    private void finish(JobStore.StoredJob job, QueueState from, QueueState to, String error, String errorCode,
+                        boolean refund) {
+        QueueRecord r = job.record();
+        db.inTx(c -> {
+            if (JobStore.move(c, r.id(), from, to, values("error", error, "error_code", errorCode,
+                    "holds_slot", false), error, now())) {
+                if (job.holdsSlot()) {
+                    JobStore.releaseSlot(c, r.provider());
+                }
+                if (refund) {
+                    LedgerSql.refund(c, r.owner(), r.id(), r.reservedCredits(), to.name().toLowerCase(), now());
+                } else {
+                    LedgerSql.settle(c, r.owner(), r.id(), r.reservedCredits(), r.reservedCredits(), now());
+                    Db.update(c, "UPDATE vsdk_jobs SET cost = ? WHERE id = ?", r.reservedCredits(), r.id());
+                }
+            }
+            return null;
+        });
+    }
+
+    // ---- cancel (requested through the queue, from any instance)
+
+    private Optional<Instant> cancel(JobStore.StoredJob job) {
+        QueueRecord r = job.record();
+        if (r.providerJobId() == null) {
+            finish(job, r.state(), QueueState.CANCELLED, "cancelled before the provider accepted it", null, true);
+            return Optional.empty();
+        }
+        boolean mine = db.inTx(c -> Db.update(c, "UPDATE vsdk_jobs SET cancel_sent = TRUE WHERE id = ? "
+                + "AND cancel_sent = FALSE", r.id()) == 1);
+        if (mine) {
+            try {
+                bounded(s.client().cancel(r.job().orElseThrow()), s.callTimeout());
+            } catch (RuntimeException e) {
+                LOG.warn("remote cancel of job {} failed: {}", r.id(), describe(Futures.unwrap(e)));
+            }
+        }
+        if (r.state() == QueueState.WAITING) {
+            finish(job, QueueState.WAITING, QueueState.CANCELLED, "cancelled", null, false);
+        } else {
+            finish(job, r.state(), QueueState.CANCELLED, "cancelled after the provider finished", null, false);
+        }
+        return Optional.empty();
+    }
+
+    // ---- DOWNLOADING -> POST_PROCESSING
+
+    private Optional<Instant> download(JobStore.StoredJob job) {
+        QueueRecord r = job.record();
+        List<VideoAsset> assets = readAssets(r.id());
+        VideoAsset video = assets.stream().filter(VideoAsset::isVideo).findFirst().orElse(assets.get(0));
+        String where = video.uri().toString();
+        if (s.workDirectory() != null) {
+            Path target = s.workDirectory().resolve(r.id()).resolve("video.mp4");
+            try {
+                Files.createDirectories(target.getParent());
+                where = bounded(s.client().download(video, target), s.downloadTimeout()).toString();
+            } catch (Exception e) {
+                Throwable cause = Futures.unwrap(e);
+                if (cause instanceof VideoException ve && !ve.isRetryable()) {
+                    finish(job, QueueState.DOWNLOADING, QueueState.FAILED, "download failed: " + describe(ve),
+                            code(ve), false);
+                    return Optional.empty();
+                }
+                db.inTx(c -> JobStore.move(c, r.id(), QueueState.DOWNLOADING, QueueState.DOWNLOADING, Map.of(),
+                        "download failed, will retry: " + describe(cause), now()));
+                return Optional.of(later(s.retryDelay()));
+            }
+        }
+        String finalWhere = where;
+        db.inTx(c -> JobStore.move(c, r.id(), QueueState.DOWNLOADING, QueueState.POST_PROCESSING,
+                Map.of("outputs_json", RequestCodec.writeMap(Map.of("video", finalWhere))), "downloaded", now()));
+        return postProcess(reload(r.id()));
+    }
+
+    // ---- POST_PROCESSING -> SUCCEEDED | FAILED
+
+    private Optional<Instant> postProcess(JobStore.StoredJob job) {
+        QueueRecord r = job.record();
+        Map<String, Map<String, String>> done = db.inTx(c -> JobStore.steps(c, r.id()));
+        Map<String, String> outputs = new LinkedHashMap<>(r.outputs());
+        done.forEach((step, out) -> out.forEach((k, v) -> outputs.put(step + "." + k, v)));
+        Path jobDir = s.workDirectory() == null ? null : s.workDirectory().resolve(r.id());
+        Path video = jobDir == null ? null : jobDir.resolve("video.mp4");
+        for (PostProcessingStep step : s.steps()) {
+            if (done.containsKey(step.name())) {
+                continue;
+            }
+            Map<String, String> out;
+            try {
+                out = Map.copyOf(step.run(new StepContext(r.id(), r, video, jobDir, outputs)));
+            } catch (StepRetryException e) {
+                db.inTx(c -> JobStore.move(c, r.id(), QueueState.POST_PROCESSING, QueueState.POST_PROCESSING,
+                        Map.of(), "step " + step.name() + " will retry: " + e.getMessage(), now()));
+                return Optional.of(later(s.retryDelay()));
+            } catch (Exception e) {
+                finish(job, QueueState.POST_PROCESSING, QueueState.FAILED,
+                        "step " + step.name() + " failed: " + describe(e), "step_failed", false);
+                return Optional.empty();
+            }
+            boolean recorded = db.inTx(c -> {
+                boolean first = JobStore.stepDone(c, r.id(), step.name(), out, now());
+                if (first) {
+                    JobStore.event(c, r.id(), QueueState.POST_PROCESSING, "step " + step.name() + " done", now());
+                }
+                return first;
+            });
+            if (!recorded) {
+                return Optional.empty(); // another instance finished this step: it carries the job on
+            }
+            out.forEach((k, v) -> outputs.put(step.name() + "." + k, v));
+        }
+        VideoRequest request = RequestCodec.read(job.requestJson());
+        VideoJob vj = r.job().orElseThrow();
+        VideoResult result = new VideoResult(vj, readAssets(r.id()), null, null, s.clock().instant(),
+                Duration.between(r.createdAt(), s.clock().instant()));
+        long cost = s.pricing().actual(request, result, r.reservedCredits());
+        db.inTx(c -> {
+            if (JobStore.move(c, r.id(), QueueState.POST_PROCESSING, QueueState.SUCCEEDED,
+                    values("outputs_json", RequestCodec.writeMap(outputs), "cost", cost), "done", now())) {
+                LedgerSql.settle(c, r.owner(), r.id(), r.reservedCredits(), cost, now());
+            }
+            return null;
+        });
+        return Optional.empty();
+    }
+
+    // ---- parking
+
+    private void park(JobStore.StoredJob job, String message, String code) {
+        QueueRecord r = job.record();
+        db.inTx(c -> {
+            if (JobStore.move(c, r.id(), job.state(), QueueState.NEEDS_RECONCILIATION,
+                    values("error", message, "error_code", code, "holds_slot", false), message, now())
+                    && job.holdsSlot()) {
+                JobStore.releaseSlot(c, r.provider());
+            }
+            return null;
+        });
+        LOG.warn("job {} needs reconciliation: {}", r.id(), message);
+    }
+
+    // ---- helpers
+
+    private JobStore.StoredJob reload(String id) {
+        return db.inTx(c -> JobStore.load(c, id)).orElseThrow();
+    }
+
+    private List<VideoAsset> readAssets(String id) {
+        String json = db.inTx(c -> Db.queryOne(c, "SELECT assets_json FROM vsdk_jobs WHERE id = ?",
+                rs -> rs.getString(1), id)).orElse("[]");
+        List<VideoAsset> out = new ArrayList<>();
+        for (JsonNode a : RequestCodec.tree(json)) {
+            out.add(new VideoAsset(URI.create(a.path("uri").asText()), a.path("mimeType").asText(),
+                    a.hasNonNull("expiresAt") ? Instant.parse(a.get("expiresAt").asText()) : null,
+                    a.path("variant").asText(), text(a, "provider"), text(a, "keyId")));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) ? n.get(field).asText() : null;
+    }
+
+    static String assetsJson(List<VideoAsset> assets) {
+        ArrayNode arr = RequestCodec.JSON.createArrayNode();
+        for (VideoAsset a : assets) {
+            ObjectNode n = arr.addObject();
+            n.put("uri", a.uri().toString());
+            n.put("mimeType", a.mimeType());
+            n.put("variant", a.variant());
+            if (a.expiresAt() != null) {
+                n.put("expiresAt", a.expiresAt().toString());
+            }
+            n.put("provider", a.provider());
+            n.put("keyId", a.keyId());
+        }
+        return arr.toString();
+    }
+
+    private static <T> T bounded(CompletableFuture<T> f, Duration timeout) {
+        try {
+            return f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            f.cancel(true);
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new java.util.concurrent.CompletionException(e.getCause());
+        } catch (TimeoutException e) {
+            f.cancel(true);
+            throw new IllegalStateException("no answer within " + timeout, e);
+        }
+    }
+
+    /** A map that allows null values, in insertion order (Map.of refuses nulls). */
+    static Map<String, Object> values(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return JobStore.truncate(m, 1000);
+    }
+
+    static String code(Throwable e) {
+        if (e instanceof VideoException ve && ve.errorCode().isPresent()) {
+            return JobStore.truncate(ve.errorCode().get(), 100);
+        }
+        return e.getClass().getSimpleName();
+    }
+}
