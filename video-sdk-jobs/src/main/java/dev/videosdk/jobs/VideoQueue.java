@@ -515,8 +515,9 @@ public final class VideoQueue implements AutoCloseable {
          */
         public Builder heartbeat(Duration interval, int missed) {
             this.heartbeatInterval = positive("heartbeat", interval);
-            if (missed < 1) {
-                throw InvalidRequestException.local("sdk", "missedHeartbeats", "must be at least 1, but was " + missed);
+            if (missed < 4) {
+                throw InvalidRequestException.local("sdk", "missedHeartbeats",
+                        "missedHeartbeats must be at least 4 (db-scheduler's minimum), but was " + missed);
             }
             this.missedHeartbeats = missed;
             return this;

@@ -123,14 +123,48 @@ public final class JobWorker {
         } catch (RuntimeException e) {
             return notAccepted(job, Futures.unwrap(e));
         }
-        VideoJob finalJob = accepted;
-        boolean cancelNow = db.inTx(c -> {
-            JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, values(
-                    "provider_job_id", finalJob.id(), "job_token", finalJob.toToken(), "model", finalJob.model(),
-                    "accepted_at", now(), "error", null, "error_code", null), "accepted " + finalJob.id(), now());
-            return JobStore.load(c, r.id()).map(j -> j.record().cancelRequested()).orElse(false);
-        });
+        boolean cancelNow = recordAccepted(r, accepted);
         return cancelNow ? Optional.of(s.clock().instant()) : Optional.of(later(s.pollInterval()));
+    }
+
+    /**
+     * Records an accepted create. The job id exists only in this thread's memory until this commits, so
+     * a database error is retried (with a pause) for up to the call timeout before giving up. When
+     * another worker parked the job meanwhile (it took this instance for dead), the job is reconciled
+     * with the id now known. Returns whether a cancel was requested meanwhile.
+     */
+    private boolean recordAccepted(QueueRecord r, VideoJob job) {
+        Map<String, Object> sets = values("provider_job_id", job.id(), "job_token", job.toToken(), "model",
+                job.model(), "accepted_at", now(), "error", null, "error_code", null);
+        long giveUp = System.nanoTime() + s.callTimeout().toNanos();
+        while (true) {
+            try {
+                return db.inTx(c -> {
+                    if (!JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, sets,
+                            "accepted " + job.id(), now())) {
+                        JobStore.move(c, r.id(), QueueState.NEEDS_RECONCILIATION, QueueState.WAITING, sets,
+                                "accepted " + job.id() + " (outcome recorded late; reconciled)", now());
+                    }
+                    return JobStore.load(c, r.id()).map(j -> j.record().cancelRequested()).orElse(false);
+                });
+            } catch (QueueStoreException e) {
+                if (System.nanoTime() > giveUp) {
+                    LOG.error("job {} was accepted as {} {} but could not be recorded: {}", r.id(), job.provider(),
+                            job.id(), e.getMessage());
+                    throw e;
+                }
+                pause(s.retryDelay());
+            }
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording an accepted job", e);
+        }
     }
 
     private Optional<Instant> notAccepted(JobStore.StoredJob job, Throwable error) {
