@@ -92,7 +92,7 @@ public final class VideoQueue implements AutoCloseable {
             return null;
         });
         this.ledger = new CreditsLedger(db, b.clock);
-        JobWorker worker = new JobWorker(db, new JobWorker.Settings(b.client, b.clock, b.pricing, List.copyOf(b.steps),
+        JobWorker worker = new JobWorker(db, new JobWorker.Settings(b.instanceName, b.client, b.clock, b.pricing, List.copyOf(b.steps),
                 b.workDirectory, b.pollInterval, b.retryDelay, b.maxCreateAttempts, b.slotWait, b.callTimeout,
                 b.downloadTimeout));
         this.jobTask = Tasks.custom(JOB_TASK, Void.class)
@@ -164,7 +164,7 @@ public final class VideoQueue implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         long now = b.clock.millis();
         String model = request.model();
-        db.inTx(c -> {
+        db.inDurableTx(c -> {
             LedgerSql.reserve(c, owner, id, price, now);
             JobStore.insert(c, id, owner, provider, model, RequestCodec.write(request), RequestCodec.writeMap(meta),
                     price, now);

@@ -20,4 +20,9 @@ class H2QueueTest extends QueueContractTest {
     void closeDatabase() {
         pool.dispose();
     }
+
+    @Override
+    int manyJobs() {
+        return 50;
+    }
 }

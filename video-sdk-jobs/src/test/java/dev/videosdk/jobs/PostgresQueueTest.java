@@ -8,4 +8,9 @@ class PostgresQueueTest extends QueueContractTest {
     DataSource newDatabase() {
         return EmbeddedPostgres.shared().newDatabase();
     }
+
+    @Override
+    int manyJobs() {
+        return 200;
+    }
 }

@@ -2,6 +2,7 @@ package dev.videosdk.jobs;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.videosdk.RetryPolicy;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.testing.FakeVideoProvider;
@@ -30,14 +31,25 @@ final class QueueFixture implements AutoCloseable {
 
     /** A client on the shared fake, closed with the fixture. */
     VideoClient client() {
-        VideoClient client = VideoClient.builder().withoutDiscovery().provider(fake).build();
+        return client(fake);
+    }
+
+    /** A client on {@code provider} (e.g. the fake behind a gate), closed with the fixture. */
+    VideoClient client(dev.videosdk.spi.VideoProvider provider) {
+        VideoClient client = VideoClient.builder().withoutDiscovery().provider(provider)
+                .retryPolicy(RetryPolicy.none()).build();
         clients.add(client);
         return client;
     }
 
     /** A queue (not started) on {@code ds} with test timings; {@code custom} may change any setting. */
     VideoQueue queue(DataSource ds, Consumer<VideoQueue.Builder> custom) {
-        VideoQueue.Builder b = VideoQueue.builder().client(client()).dataSource(ds)
+        return queue(ds, client(), custom);
+    }
+
+    /** A queue (not started) on {@code ds} using {@code client}. */
+    VideoQueue queue(DataSource ds, VideoClient client, Consumer<VideoQueue.Builder> custom) {
+        VideoQueue.Builder b = VideoQueue.builder().client(client).dataSource(ds)
                 .pollInterval(Duration.ofMillis(20)).retryDelay(Duration.ofMillis(50)).slotWait(Duration.ofMillis(20))
                 .schedulerPollingInterval(Duration.ofMillis(50)).heartbeat(Duration.ofMillis(500), 4).sweepInterval(Duration.ofMillis(500))
                 .shutdownWait(Duration.ofSeconds(5)).workers(8);

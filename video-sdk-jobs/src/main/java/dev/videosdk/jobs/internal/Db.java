@@ -35,7 +35,7 @@ public final class Db {
     /** Wraps {@code dataSource}, detecting its dialect with one connection. */
     public Db(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.dialect = inTx(c -> {
+        this.dialect = inTx(false, c -> {
             String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
             if (product.contains("postgres")) {
                 return Dialect.POSTGRESQL;
@@ -57,10 +57,26 @@ public final class Db {
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTx(TxWork<T> work) {
+        return inTx(false, work);
+    }
+
+    /**
+     * Like {@link #inTx(TxWork)}, but on PostgreSQL the commit waits for the WAL flush even where the
+     * server runs with {@code synchronous_commit = off}: for the commits the create-at-most-once
+     * promise rests on (a lost SUBMITTING mark after a server crash would let the job be sent again).
+     */
+    public <T> T inDurableTx(TxWork<T> work) {
+        return inTx(dialect == Dialect.POSTGRESQL, work);
+    }
+
+    private <T> T inTx(boolean syncCommit, TxWork<T> work) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
+                if (syncCommit) {
+                    update(c, "SET LOCAL synchronous_commit TO on");
+                }
                 T result = work.run(c);
                 c.commit();
                 return result;

@@ -45,7 +45,7 @@ public final class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
     /** What a worker needs. */
-    public record Settings(VideoClient client, Clock clock, Pricing pricing, List<PostProcessingStep> steps,
+    public record Settings(String instanceName, VideoClient client, Clock clock, Pricing pricing, List<PostProcessingStep> steps,
                            Path workDirectory, Duration pollInterval, Duration retryDelay, int maxCreateAttempts,
                            Duration slotWait, Duration callTimeout, Duration downloadTimeout) {
     }
@@ -102,7 +102,7 @@ public final class JobWorker {
 
     private Optional<Instant> submit(JobStore.StoredJob job) {
         QueueRecord r = job.record();
-        boolean marked = db.inTx(c -> {
+        boolean marked = db.inDurableTx(c -> {
             if (!JobStore.acquireSlot(c, r.provider())) {
                 return false;
             }
@@ -139,9 +139,9 @@ public final class JobWorker {
         long giveUp = System.nanoTime() + s.callTimeout().toNanos();
         while (true) {
             try {
-                return db.inTx(c -> {
+                return db.inDurableTx(c -> {
                     if (!JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, sets,
-                            "accepted " + job.id(), now())) {
+                            "accepted " + job.id() + " on " + s.instanceName(), now())) {
                         JobStore.move(c, r.id(), QueueState.NEEDS_RECONCILIATION, QueueState.WAITING, sets,
                                 "accepted " + job.id() + " (outcome recorded late; reconciled)", now());
                     }
