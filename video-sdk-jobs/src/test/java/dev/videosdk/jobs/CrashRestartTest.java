@@ -46,7 +46,7 @@ class CrashRestartTest {
         AtomicInteger survivorSteps = new AtomicInteger();
         KillableDataSource doomedDb = new KillableDataSource(ds);
         GatedProvider gate = new GatedProvider(fx.fake);
-        VideoQueue doomed = fx.queue(doomedDb, fx.client(gate), b -> b.instanceName("doomed")
+        VideoQueue doomed = fx.queue(doomedDb, fx.client(gate), b -> b.instanceName("doomed").shutdownWait(Duration.ofMillis(500))
                 .step(QueueContractTest.step("publish", ctx -> {
                     if (ctx.record().metadata().containsKey("hang-step")) {
                         hungSteps.incrementAndGet();
@@ -66,9 +66,6 @@ class CrashRestartTest {
         doomed.start();
         eventually(MAX, "the doomed instance is stuck in a create, two status checks and two steps",
                 () -> gate.hungCreates.get() == 1 && gate.hungPolls.get() == 2 && hungSteps.get() == 2);
-        for (int i = 0; i < 5; i++) {
-            ids.add(doomed.enqueue(request("plain " + i), "alice", Map.of()));
-        }
         doomedDb.kill();
 
         VideoQueue survivor = fx.queue(ds, b -> b.instanceName("survivor")
@@ -76,6 +73,9 @@ class CrashRestartTest {
                     survivorSteps.incrementAndGet();
                     return Map.of("by", "survivor");
                 })));
+        for (int i = 0; i < 5; i++) {
+            ids.add(survivor.enqueue(request("plain " + i), "alice", Map.of()));
+        }
         survivor.start();
         eventually(MAX, "the survivor finished every job", () -> allIn(survivor, ids, QueueState.SUCCEEDED));
         eventually(MAX, "the job whose create was in flight is parked",
