@@ -3,8 +3,10 @@ package dev.videosdk.jobs.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.videosdk.CreateOutcome;
 import dev.videosdk.JobMayExistException;
 import dev.videosdk.JobStatus;
+import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
@@ -170,7 +172,7 @@ public final class JobWorker {
     private Optional<Instant> notAccepted(JobStore.StoredJob job, Throwable error) {
         QueueRecord r = job.record();
         String message = describe(error);
-        if (error instanceof JobMayExistException || !(error instanceof VideoException)) {
+        if (outcomeOf(error) == CreateOutcome.UNKNOWN) {
             // UNKNOWN outcome: a job may exist; never sent again automatically.
             db.inTx(c -> {
                 JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.NEEDS_RECONCILIATION,
@@ -196,6 +198,23 @@ public final class JobWorker {
             return null;
         });
         return retry ? Optional.of(later(s.retryDelay())) : Optional.empty();
+    }
+
+    /**
+     * What a failed create call means for the job. {@link JobMayExistException} is the engine's word
+     * for UNKNOWN; until every engine path raises it, a non-retryable {@link ProviderUnavailableException}
+     * (how a lost answer after sending was reported before, ADR 0003) and any error that is not a
+     * {@link VideoException} are taken as UNKNOWN too: parking a job that does not exist costs an
+     * operator's look, sending a second paid job costs money.
+     */
+    static CreateOutcome outcomeOf(Throwable error) {
+        if (error instanceof JobMayExistException || !(error instanceof VideoException ve)) {
+            return CreateOutcome.UNKNOWN;
+        }
+        if (ve instanceof ProviderUnavailableException && !ve.isRetryable()) {
+            return CreateOutcome.UNKNOWN;
+        }
+        return CreateOutcome.NOT_ACCEPTED;
     }
 
     // ---- WAITING -> DOWNLOADING | FAILED | CANCELLED
