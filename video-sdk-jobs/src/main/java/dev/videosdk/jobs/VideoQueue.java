@@ -503,6 +503,17 @@ public final class VideoQueue implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Longest wait for one status check or cancel call ({@code call}, default 2 min) and for one download
+         * ({@code download}, default 30 min) before the worker gives up on it and retries later. The create
+         * call has no such bound: its outcome must be known (the client's own timers end it).
+         */
+        public Builder callTimeouts(Duration call, Duration download) {
+            this.callTimeout = positive("callTimeout", call);
+            this.downloadTimeout = positive("downloadTimeout", download);
+            return this;
+        }
+
         /** How often idle workers look for due jobs in the database. Default 1 s. */
         public Builder schedulerPollingInterval(Duration d) {
             this.schedulerPollingInterval = positive("schedulerPollingInterval", d);
