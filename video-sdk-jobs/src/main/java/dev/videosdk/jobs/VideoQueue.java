@@ -92,7 +92,8 @@ public final class VideoQueue implements AutoCloseable {
             return null;
         });
         this.ledger = new CreditsLedger(db, b.clock);
-        JobWorker worker = new JobWorker(db, new JobWorker.Settings(b.instanceName, b.client, b.clock, b.pricing, List.copyOf(b.steps),
+        JobWorker worker = new JobWorker(db, new JobWorker.Settings(b.instanceName, b.client, b.clock, b.pricing,
+                java.util.Set.copyOf(b.limits.keySet()), List.copyOf(b.steps),
                 b.workDirectory, b.pollInterval, b.retryDelay, b.maxCreateAttempts, b.slotWait, b.callTimeout,
                 b.downloadTimeout));
         this.jobTask = Tasks.custom(JOB_TASK, Void.class)
@@ -457,7 +458,10 @@ public final class VideoQueue implements AutoCloseable {
             return this;
         }
 
-        /** At most {@code n} jobs of {@code provider} between create and provider completion, across the cluster. */
+        /**
+         * At most {@code n} jobs of {@code provider} between create and provider completion, across the cluster.
+         * Configure the same limits on every instance: an instance applies the limits it was built with.
+         */
         public Builder maxJobsInFlight(String provider, int n) {
             if (n < 1) {
                 throw InvalidRequestException.local("sdk", "maxJobsInFlight", "maxJobsInFlight must be at least 1, "

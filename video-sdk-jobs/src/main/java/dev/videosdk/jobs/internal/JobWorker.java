@@ -47,7 +47,8 @@ public final class JobWorker {
     private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
 
     /** What a worker needs. */
-    public record Settings(String instanceName, VideoClient client, Clock clock, Pricing pricing, List<PostProcessingStep> steps,
+    public record Settings(String instanceName, VideoClient client, Clock clock, Pricing pricing,
+                           java.util.Set<String> limitedProviders, List<PostProcessingStep> steps,
                            Path workDirectory, Duration pollInterval, Duration retryDelay, int maxCreateAttempts,
                            Duration slotWait, Duration callTimeout, Duration downloadTimeout) {
     }
@@ -104,13 +105,14 @@ public final class JobWorker {
 
     private Optional<Instant> submit(JobStore.StoredJob job) {
         QueueRecord r = job.record();
+        boolean limited = s.limitedProviders().contains(r.provider());
         boolean marked = db.inDurableTx(c -> {
-            if (!JobStore.acquireSlot(c, r.provider())) {
+            if (limited && !JobStore.acquireSlot(c, r.provider())) {
                 return false;
             }
             boolean moved = JobStore.move(c, r.id(), QueueState.QUEUED, QueueState.SUBMITTING,
-                    Map.of("attempts", r.attempts() + 1, "holds_slot", true), null, now());
-            if (!moved) {
+                    Map.of("attempts", r.attempts() + 1, "holds_slot", limited), null, now());
+            if (!moved && limited) {
                 JobStore.releaseSlot(c, r.provider());
             }
             return moved;
@@ -125,30 +127,31 @@ public final class JobWorker {
         } catch (RuntimeException e) {
             return notAccepted(job, Futures.unwrap(e));
         }
-        boolean cancelNow = recordAccepted(r, accepted);
-        return cancelNow ? Optional.of(s.clock().instant()) : Optional.of(later(s.pollInterval()));
+        recordAccepted(r, accepted);
+        return Optional.of(later(s.pollInterval())); // a cancel requested meanwhile is acted on then
     }
 
     /**
      * Records an accepted create. The job id exists only in this thread's memory until this commits, so
      * a database error is retried (with a pause) for up to the call timeout before giving up. When
      * another worker parked the job meanwhile (it took this instance for dead), the job is reconciled
-     * with the id now known. Returns whether a cancel was requested meanwhile.
+     * with the id now known.
      */
-    private boolean recordAccepted(QueueRecord r, VideoJob job) {
+    private void recordAccepted(QueueRecord r, VideoJob job) {
         Map<String, Object> sets = values("provider_job_id", job.id(), "job_token", job.toToken(), "model",
                 job.model(), "accepted_at", now(), "error", null, "error_code", null);
         long giveUp = System.nanoTime() + s.callTimeout().toNanos();
         while (true) {
             try {
-                return db.inDurableTx(c -> {
+                db.inDurableTx(c -> {
                     if (!JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, sets,
                             "accepted " + job.id() + " on " + s.instanceName(), now())) {
                         JobStore.move(c, r.id(), QueueState.NEEDS_RECONCILIATION, QueueState.WAITING, sets,
                                 "accepted " + job.id() + " (outcome recorded late; reconciled)", now());
                     }
-                    return JobStore.load(c, r.id()).map(j -> j.record().cancelRequested()).orElse(false);
+                    return null;
                 });
+                return;
             } catch (QueueStoreException e) {
                 if (System.nanoTime() > giveUp) {
                     LOG.error("job {} was accepted as {} {} but could not be recorded: {}", r.id(), job.provider(),
@@ -237,6 +240,10 @@ public final class JobWorker {
         }
         switch (status.state()) {
             case SUCCEEDED:
+                if (s.workDirectory() == null && s.steps().isEmpty()) {
+                    succeedAtOnce(job, status);
+                    return Optional.empty();
+                }
                 db.inTx(c -> {
                     JobStore.move(c, r.id(), QueueState.WAITING, QueueState.DOWNLOADING,
                             values("assets_json", assetsJson(status.assets()), "progress", 100, "holds_slot", false),
@@ -264,6 +271,33 @@ public final class JobWorker {
                         ? status.pollAfter() : s.pollInterval();
                 return Optional.of(later(next));
         }
+    }
+
+    /** The provider finished and there is nothing to download or run: one transaction ends the job. */
+    private void succeedAtOnce(JobStore.StoredJob job, JobStatus status) {
+        QueueRecord r = job.record();
+        VideoAsset video = status.assets().stream().filter(VideoAsset::isVideo).findFirst()
+                .orElse(status.assets().get(0));
+        long cost = cost(job, status.assets());
+        db.inTx(c -> {
+            if (JobStore.move(c, r.id(), QueueState.WAITING, QueueState.SUCCEEDED, values(
+                    "assets_json", assetsJson(status.assets()), "progress", 100, "holds_slot", false,
+                    "outputs_json", RequestCodec.writeMap(Map.of("video", video.uri().toString())), "cost", cost),
+                    "done", now())) {
+                if (job.holdsSlot()) {
+                    JobStore.releaseSlot(c, r.provider());
+                }
+                LedgerSql.settle(c, r.owner(), r.id(), r.reservedCredits(), cost, now());
+            }
+            return null;
+        });
+    }
+
+    private long cost(JobStore.StoredJob job, List<VideoAsset> assets) {
+        QueueRecord r = job.record();
+        VideoResult result = new VideoResult(r.job().orElseThrow(), assets, null, null, s.clock().instant(),
+                Duration.between(r.createdAt(), s.clock().instant()));
+        return s.pricing().actual(RequestCodec.read(job.requestJson()), result, r.reservedCredits());
     }
 
     /** Ends a job that holds (or held) a slot: releases it, records the end, settles or keeps credits. */
@@ -379,11 +413,7 @@ public final class JobWorker {
             }
             out.forEach((k, v) -> outputs.put(step.name() + "." + k, v));
         }
-        VideoRequest request = RequestCodec.read(job.requestJson());
-        VideoJob vj = r.job().orElseThrow();
-        VideoResult result = new VideoResult(vj, readAssets(r.id()), null, null, s.clock().instant(),
-                Duration.between(r.createdAt(), s.clock().instant()));
-        long cost = s.pricing().actual(request, result, r.reservedCredits());
+        long cost = cost(job, readAssets(r.id()));
         db.inTx(c -> {
             if (JobStore.move(c, r.id(), QueueState.POST_PROCESSING, QueueState.SUCCEEDED,
                     values("outputs_json", RequestCodec.writeMap(outputs), "cost", cost), "done", now())) {

@@ -83,9 +83,9 @@ public final class LedgerSql {
 
     private static long audit(Connection c, String owner, String jobId, String kind, long amount, String note,
                               long now) throws SQLException {
-        long after = balance(c, owner).orElse(0L);
         Db.update(c, "INSERT INTO vsdk_ledger (owner, job_id, kind, amount, balance_after, at, note) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", owner, jobId, kind, amount, after, now, note);
-        return after;
+                + "SELECT owner, ?, ?, ?, balance, ?, ? FROM vsdk_accounts WHERE owner = ?",
+                jobId, kind, amount, now, note, owner);
+        return kind.equals("CREDIT") ? balance(c, owner).orElse(0L) : 0L;
     }
 }
