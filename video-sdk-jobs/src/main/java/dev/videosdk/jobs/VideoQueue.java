@@ -165,19 +165,28 @@ public final class VideoQueue implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         long now = b.clock.millis();
         String model = request.model();
-        db.inDurableTx(c -> {
+        db.inTx(c -> {
             LedgerSql.reserve(c, owner, id, price, now);
             JobStore.insert(c, id, owner, provider, model, RequestCodec.write(request), RequestCodec.writeMap(meta),
                     price, now);
             return null;
         });
-        schedule(id);
+        schedule(id, true);
         return id;
     }
 
     private void schedule(String id) {
+        schedule(id, false);
+    }
+
+    /** Schedules a job's execution now; {@code fresh}: the id is new, so no execution can exist yet. */
+    private void schedule(String id, boolean fresh) {
         try {
-            scheduler.scheduleIfNotExists(jobTask.instance(id), b.clock.instant());
+            if (fresh) {
+                scheduler.schedule(jobTask.instance(id), b.clock.instant());
+            } else {
+                scheduler.scheduleIfNotExists(jobTask.instance(id), b.clock.instant());
+            }
         } catch (RuntimeException e) {
             LOG.warn("job {} is stored but could not be scheduled now; the sweep task will: {}", id, e.toString());
         }

@@ -132,13 +132,19 @@ class CrashRestartTest {
         EmbeddedPostgres.shared().stopServer();
         Thread.sleep(1500); // the outage: workers fail, back off and retry meanwhile
         EmbeddedPostgres.shared().startServer();
-        eventually(MAX, "all finished after the outage", () -> {
-            try {
-                return allIn(q, ids, QueueState.SUCCEEDED);
-            } catch (IllegalStateException reconnecting) {
-                return false;
-            }
-        });
+        try {
+            eventually(MAX.multipliedBy(2), "all finished after the outage", () -> {
+                try {
+                    return allIn(q, ids, QueueState.SUCCEEDED);
+                } catch (IllegalStateException reconnecting) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            ids.stream().filter(id -> q.record(id).orElseThrow().state() != QueueState.SUCCEEDED)
+                    .forEach(id -> System.out.println("UNFINISHED " + id + " " + q.history(id)));
+            throw e;
+        }
         assertThat(fx.createsByPrompt()).hasSize(20).allSatisfy((prompt, n) -> assertThat(n).isEqualTo(1));
     }
 }

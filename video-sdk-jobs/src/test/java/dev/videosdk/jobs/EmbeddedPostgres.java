@@ -101,7 +101,7 @@ final class EmbeddedPostgres implements AutoCloseable {
         cfg.setJdbcUrl(url(name));
         cfg.setUsername("postgres");
         cfg.setMaximumPoolSize(20);
-        cfg.setConnectionTimeout(10_000);
+        cfg.setConnectionTimeout(2_000);
         cfg.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(cfg);
         pools.add(ds);

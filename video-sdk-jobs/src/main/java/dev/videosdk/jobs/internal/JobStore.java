@@ -38,7 +38,6 @@ public final class JobStore {
                         + "reserved, holds_slot, cancel_requested, cancel_sent, created_at, updated_at) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, FALSE, FALSE, FALSE, ?, ?)",
                 id, owner, QueueState.QUEUED.name(), provider, model, requestJson, metadataJson, reserved, now, now);
-        event(c, id, QueueState.QUEUED, "enqueued", now);
     }
 
     /** The job, if stored. */
@@ -89,11 +88,15 @@ public final class JobStore {
                 id, now, state.name(), detail == null ? null : truncate(detail, 2000));
     }
 
-    /** A job's history, oldest first. */
+    /** A job's history, oldest first; the first entry (enqueued) comes from the job row itself. */
     public static List<QueueEvent> history(Connection c, String id) throws SQLException {
-        return Db.query(c, "SELECT at, state, detail FROM vsdk_job_events WHERE job_id = ? ORDER BY id",
+        List<QueueEvent> out = new ArrayList<>();
+        Db.queryOne(c, "SELECT created_at FROM vsdk_jobs WHERE id = ?", rs -> rs.getLong(1), id)
+                .ifPresent(at -> out.add(new QueueEvent(Instant.ofEpochMilli(at), QueueState.QUEUED, "enqueued")));
+        out.addAll(Db.query(c, "SELECT at, state, detail FROM vsdk_job_events WHERE job_id = ? ORDER BY id",
                 rs -> new QueueEvent(Instant.ofEpochMilli(rs.getLong(1)), QueueState.valueOf(rs.getString(2)),
-                        rs.getString(3)), id);
+                        rs.getString(3)), id));
+        return out;
     }
 
     /** Outputs of the finished steps of a job, by step. */

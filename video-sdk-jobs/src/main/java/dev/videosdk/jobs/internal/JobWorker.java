@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -106,17 +107,25 @@ public final class JobWorker {
     private Optional<Instant> submit(JobStore.StoredJob job) {
         QueueRecord r = job.record();
         boolean limited = s.limitedProviders().contains(r.provider());
-        boolean marked = db.inDurableTx(c -> {
-            if (limited && !JobStore.acquireSlot(c, r.provider())) {
-                return false;
-            }
-            boolean moved = JobStore.move(c, r.id(), QueueState.QUEUED, QueueState.SUBMITTING,
-                    Map.of("attempts", r.attempts() + 1, "holds_slot", limited), null, now());
-            if (!moved && limited) {
-                JobStore.releaseSlot(c, r.provider());
-            }
-            return moved;
-        });
+        String nonce = UUID.randomUUID().toString();
+        boolean marked;
+        try {
+            marked = db.inDurableTx(c -> {
+                if (limited && !JobStore.acquireSlot(c, r.provider())) {
+                    return false;
+                }
+                boolean moved = JobStore.move(c, r.id(), QueueState.QUEUED, QueueState.SUBMITTING,
+                        Map.of("attempts", r.attempts() + 1, "holds_slot", limited, "submit_nonce", nonce), null,
+                        now());
+                if (!moved && limited) {
+                    JobStore.releaseSlot(c, r.provider());
+                }
+                return moved;
+            });
+        } catch (QueueStoreException e) {
+            undoMark(r, nonce);
+            return Optional.of(later(s.retryDelay()));
+        }
         if (!marked) {
             return Optional.of(later(s.slotWait()));
         }
@@ -143,7 +152,7 @@ public final class JobWorker {
         long giveUp = System.nanoTime() + s.callTimeout().toNanos();
         while (true) {
             try {
-                db.inDurableTx(c -> {
+                db.inTx(c -> {
                     if (!JobStore.move(c, r.id(), QueueState.SUBMITTING, QueueState.WAITING, sets,
                             "accepted " + job.id() + " on " + s.instanceName(), now())) {
                         JobStore.move(c, r.id(), QueueState.NEEDS_RECONCILIATION, QueueState.WAITING, sets,
@@ -156,6 +165,41 @@ public final class JobWorker {
                 if (System.nanoTime() > giveUp) {
                     LOG.error("job {} was accepted as {} {} but could not be recorded: {}", r.id(), job.provider(),
                             job.id(), e.getMessage());
+                    throw e;
+                }
+                pause(s.retryDelay());
+            }
+        }
+    }
+
+    /**
+     * The commit of the SUBMITTING mark failed without saying whether it happened (the connection broke
+     * during the commit). This thread knows the create was not sent, so once the database answers again it
+     * puts the job back to QUEUED if the mark (recognised by its nonce) did commit; also if another worker
+     * parked the job meanwhile because it found it in SUBMITTING.
+     */
+    private void undoMark(QueueRecord r, String nonce) {
+        long giveUp = System.nanoTime() + s.callTimeout().toNanos();
+        while (true) {
+            try {
+                db.inTx(c -> {
+                    Optional<JobStore.StoredJob> now = JobStore.load(c, r.id());
+                    if (now.isEmpty() || !nonce.equals(Db.queryOne(c, "SELECT submit_nonce FROM vsdk_jobs WHERE id = ?",
+                            rs -> rs.getString(1), r.id()).orElse(null))) {
+                        return null; // the mark never committed
+                    }
+                    JobStore.StoredJob j = now.get();
+                    if ((j.state() == QueueState.SUBMITTING || j.state() == QueueState.NEEDS_RECONCILIATION)
+                            && JobStore.move(c, r.id(), j.state(), QueueState.QUEUED,
+                            values("holds_slot", false, "error", null, "error_code", null, "submit_nonce", null),
+                            "create not sent (the commit before it was not confirmed)", now()) && j.holdsSlot()) {
+                        JobStore.releaseSlot(c, r.provider());
+                    }
+                    return null;
+                });
+                return;
+            } catch (QueueStoreException e) {
+                if (System.nanoTime() > giveUp) {
                     throw e;
                 }
                 pause(s.retryDelay());

@@ -37,6 +37,7 @@ CREATE TABLE vsdk_jobs (
   job_token VARCHAR,
   progress INT,
   attempts INT NOT NULL,
+  submit_nonce VARCHAR(36),
   assets_json VARCHAR,
   outputs_json VARCHAR,
   reserved BIGINT NOT NULL,
