@@ -33,6 +33,12 @@ final class GatedProvider implements VideoProvider {
         this.fake = fake;
     }
 
+    /** The id of the job the fake created for {@code prompt}, if a create for it arrived. */
+    Optional<String> jobIdFor(String prompt) {
+        return promptByJob.entrySet().stream().filter(e -> e.getValue().equals(prompt)).map(Map.Entry::getKey)
+                .findFirst();
+    }
+
     @Override
     public String id() {
         return fake.id();
