@@ -338,9 +338,10 @@ abstract class QueueContractTest {
         String id = q.enqueue(request("short-lived"), "alice", Map.of());
         q.start();
         eventually(MAX, "job done", () -> allIn(q, List.of(id), QueueState.SUCCEEDED));
-        eventually(MAX, "a millisecond passed", () -> q.cleanup() >= 0 && q.record(id).isEmpty());
+        eventually(MAX, "the retention passed", () -> q.cleanup() >= 0 && q.record(id).isEmpty()
+                && count(ds, "SELECT COUNT(*) FROM vsdk_ledger") == 0);
         assertThat(q.history(id)).isEmpty();
-        assertThat(count(ds, "SELECT COUNT(*) FROM vsdk_ledger")).isZero();
+        assertThat(count(ds, "SELECT COUNT(*) FROM vsdk_job_events")).isZero();
         assertThat(q.ledger().balance("alice")).hasValue(0);
     }
 
