@@ -194,7 +194,13 @@ final class EmbeddedPostgres implements AutoCloseable {
                 }
             }
         }
-        Files.setPosixFilePermissions(tmp, RWX);
+        try (var paths = Files.walk(tmp)) { // readable by the server's user whatever the umask
+            for (Path p : paths.toList()) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    Files.setPosixFilePermissions(p, RWX);
+                }
+            }
+        }
         Files.createFile(tmp.resolve(".complete"));
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
