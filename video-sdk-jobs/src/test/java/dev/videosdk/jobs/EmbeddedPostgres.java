@@ -120,6 +120,13 @@ final class EmbeddedPostgres implements AutoCloseable {
         } catch (RuntimeException ignored) {
             // already stopped
         }
+        try (var paths = Files.walk(base)) { // the data directory: up to ~80 MB per run
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // left in the temp directory
+        }
     }
 
     private void run(List<String> command) {
