@@ -60,6 +60,11 @@ final class GatedProvider implements VideoProvider {
     }
 
     @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return fake.createNotAccepted(error);
+    }
+
+    @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         CompletableFuture<VideoJob> created = fake.submit(request, ctx);
         created.thenAccept(job -> promptByJob.put(job.id(), request.prompt()));
