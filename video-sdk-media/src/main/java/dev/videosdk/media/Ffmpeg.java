@@ -118,7 +118,13 @@ public final class Ffmpeg implements AutoCloseable {
      * @throws InvalidRequestException (in the future) when {@code input} is not a readable file
      */
     public CompletableFuture<MediaInfo> probe(Path input) {
-        return submit("probe", null, onStart -> probeNow(checkInput(input), onStart));
+        Path in;
+        try {
+            in = checkInput(input);
+        } catch (VideoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return submit("probe", null, onStart -> probeNow(in, onStart));
     }
 
     /**
@@ -129,15 +135,7 @@ public final class Ffmpeg implements AutoCloseable {
      */
     public CompletableFuture<MediaInfo> transcode(Path input, Path output, TranscodeOptions options) {
         Objects.requireNonNull(options, "options");
-        Path in;
-        Path out;
-        try {
-            in = checkInput(input);
-            out = checkOutput(in, output);
-        } catch (VideoException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return submit("transcode", options.timeout(), onStart -> {
+        return submit("transcode", options.timeout(), input, output, (onStart, in, out) -> {
             MediaInfo source = probeNow(in, onStart);
             return writeAtomically(onStart, out, "mp4", part -> {
                 List<String> cmd = inputArgs(location.ffmpeg(), in);
@@ -163,15 +161,7 @@ public final class Ffmpeg implements AutoCloseable {
      */
     public CompletableFuture<Path> thumbnail(Path input, Path output, ThumbnailOptions options) {
         Objects.requireNonNull(options, "options");
-        Path in;
-        Path out;
-        try {
-            in = checkInput(input);
-            out = checkOutput(in, output);
-        } catch (VideoException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return submit("thumbnail", options.timeout(), onStart -> {
+        return submit("thumbnail", options.timeout(), input, output, (onStart, in, out) -> {
             probeNow(in, onStart);
             List<String> cmd = new ArrayList<>(List.of(location.ffmpeg().toString(), "-hide_banner", "-nostdin",
                     "-loglevel", "error", "-protocol_whitelist", "file"));
@@ -248,6 +238,24 @@ public final class Ffmpeg implements AutoCloseable {
         boolean abandoned() {
             return result.isDone();
         }
+    }
+
+    /** Work reading a checked input and writing a checked output. */
+    private interface FileWork<T> {
+        T run(Run onStart, Path in, Path out) throws IOException, InterruptedException;
+    }
+
+    private <T> CompletableFuture<T> submit(String operation, Duration timeout, Path input, Path output,
+                                            FileWork<T> work) {
+        Path in;
+        Path out;
+        try {
+            in = checkInput(input);
+            out = checkOutput(in, output);
+        } catch (VideoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return submit(operation, timeout, run -> work.run(run, in, out));
     }
 
     /** Work that writes {@code part}; {@link #writeAtomically} moves it into place. */
