@@ -4,6 +4,7 @@ import dev.videosdk.InvalidRequestException;
 import dev.videosdk.VideoException;
 import dev.videosdk.media.internal.FfmpegLocator;
 import dev.videosdk.media.internal.ImageFit;
+import dev.videosdk.media.internal.KeyframePicker;
 import dev.videosdk.media.internal.ProbeParser;
 import dev.videosdk.media.internal.ProcessRunner;
 import org.slf4j.Logger;
@@ -184,6 +185,46 @@ public final class Ffmpeg implements AutoCloseable {
                 ImageFit.writeJpeg(o.stdout(), options.width(), options.height(), options.jpegQuality(), part);
                 return out;
             });
+        });
+    }
+
+    /**
+     * Samples up to {@code count} frames (1–16) of a video to describe its motion, camera and pacing
+     * (for a prompt refiner): scene changes first (FFmpeg's {@code select='gt(scene,0.3)'}), the rest
+     * filled with evenly spaced frames, returned in time order. Decodes the whole video once.
+     */
+    public CompletableFuture<List<Keyframe>> keyframes(Path input, int count) {
+        if (count < 1 || count > 16) {
+            return CompletableFuture.failedFuture(TranscodeOptions.invalid("count", count, "1 to 16"));
+        }
+        Path in;
+        try {
+            in = checkInput(input);
+        } catch (VideoException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return submit("keyframes", null, run -> {
+            MediaInfo info = probeNow(in, run);
+            List<String> cmd = new ArrayList<>(List.of(location.ffmpeg().toString(), "-hide_banner", "-nostdin",
+                    "-loglevel", "info", "-protocol_whitelist", "file", "-i", "file:" + in, "-map", "0:v:0",
+                    "-vf", "select='gt(scene,0.3)',showinfo", "-f", "null", "-"));
+            ProcessRunner.Outcome o = ProcessRunner.run(cmd, run, null, 1 << 20, 20_000);
+            requireSuccess(o, "scene detection of " + in.getFileName());
+            List<Keyframe> frames = new ArrayList<>();
+            for (KeyframePicker.Pick pick : KeyframePicker.pick(KeyframePicker.sceneTimes(o.stderrTail()),
+                    info.duration(), count)) {
+                List<String> grab = new ArrayList<>(List.of(location.ffmpeg().toString(), "-hide_banner", "-nostdin",
+                        "-loglevel", "error", "-protocol_whitelist", "file", "-ss", seconds(pick.at()),
+                        "-i", "file:" + in, "-map", "0:v:0", "-frames:v", "1",
+                        "-vf", "scale=w=768:h=768:force_original_aspect_ratio=decrease",
+                        "-f", "image2pipe", "-c:v", "png", "-pix_fmt", "rgb24", "pipe:1"));
+                ProcessRunner.Outcome frame = ProcessRunner.run(grab, run, null, 8 << 20, ProcessRunner.TAIL_LINES);
+                requireSuccess(frame, "frame at " + pick.at() + " of " + in.getFileName());
+                if (frame.stdout().length > 0) {
+                    frames.add(new Keyframe(pick.at(), pick.sceneChange(), ImageFit.jpegBytes(frame.stdout(), 85)));
+                }
+            }
+            return List.copyOf(frames);
         });
     }
 

@@ -181,6 +181,28 @@ class FfmpegTest {
     }
 
     @Test
+    void keyframesTakeSceneChangesFirstThenEvenlySpacedFrames() throws Exception {
+        Path scenes = TestMedia.make(ffmpeg, dir.resolve("scenes.mp4"),
+                "-f", "lavfi", "-i", "color=c=red:size=160x90:rate=25:duration=0.4",
+                "-f", "lavfi", "-i", "color=c=white:size=160x90:rate=25:duration=0.4",
+                "-f", "lavfi", "-i", "color=c=blue:size=160x90:rate=25:duration=0.4",
+                "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1[v]", "-map", "[v]",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+
+        List<Keyframe> two = ffmpeg.keyframes(scenes, 2).join();
+        List<Keyframe> three = ffmpeg.keyframes(scenes, 3).join();
+
+        assertThat(two).allMatch(Keyframe::sceneChange);
+        assertThat(two).extracting(k -> k.at().toMillis()).containsExactly(400L, 800L);
+        assertThat(meanRgb(ImageIO.read(new java.io.ByteArrayInputStream(two.get(0).jpeg())))[0]).isGreaterThan(200);
+        assertThat(meanRgb(ImageIO.read(new java.io.ByteArrayInputStream(two.get(0).jpeg())))[2]).isGreaterThan(200);
+        assertThat(meanRgb(ImageIO.read(new java.io.ByteArrayInputStream(two.get(1).jpeg())))[2]).isGreaterThan(200);
+        assertThat(three).hasSize(3).extracting(Keyframe::sceneChange).containsExactly(false, true, true);
+        assertThat(three.get(0).at().toMillis()).isEqualTo(200L); // middle of the first third
+        assertThat(three.get(0).toMediaInput()).isNotNull();
+    }
+
+    @Test
     void textFileNamedMp4IsInvalidMediaQuotingFfmpeg() throws Exception {
         Path text = Files.writeString(dir.resolve("notes.mp4"), "this is not a video\n");
 

@@ -12,6 +12,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,10 +27,24 @@ public final class ImageFit {
 
     /** Decodes {@code png}, fits it to {@code width}×{@code height} and writes a JPEG of quality 1–100 to {@code out}. */
     public static void writeJpeg(byte[] png, int width, int height, int quality, Path out) throws IOException {
-        BufferedImage frame = ImageIO.read(new ByteArrayInputStream(png));
-        if (frame == null) {
-            throw new MediaException("FFmpeg's frame could not be decoded", List.of(), null);
+        BufferedImage canvas = centred(decode(png), width, height);
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out.toFile())) {
+            write(canvas, quality, ios);
         }
+    }
+
+    /** Re-encodes a PNG frame, at its own size, as a JPEG of quality 1–100. */
+    public static byte[] jpegBytes(byte[] png, int quality) throws IOException {
+        BufferedImage frame = decode(png);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            write(centred(frame, frame.getWidth(), frame.getHeight()), quality, ios);
+        }
+        return out.toByteArray();
+    }
+
+    /** The frame centred on a black RGB canvas of the given size (padding or cropping it). */
+    private static BufferedImage centred(BufferedImage frame, int width, int height) {
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = canvas.createGraphics();
         try {
@@ -40,13 +55,25 @@ public final class ImageFit {
         } finally {
             g.dispose();
         }
+        return canvas;
+    }
+
+    private static BufferedImage decode(byte[] png) throws IOException {
+        BufferedImage frame = ImageIO.read(new ByteArrayInputStream(png));
+        if (frame == null) {
+            throw new MediaException("FFmpeg's frame could not be decoded", List.of(), null);
+        }
+        return frame;
+    }
+
+    private static void write(BufferedImage image, int quality, ImageOutputStream ios) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out.toFile())) {
+        try {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality / 100f);
             writer.setOutput(ios);
-            writer.write(null, new IIOImage(canvas, null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
         } finally {
             writer.dispose();
         }
