@@ -9,9 +9,11 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.FileRequestBodyConfiguration;
+import software.amazon.awssdk.core.async.AsyncRequestBody;
+import software.amazon.awssdk.core.async.AsyncResponseTransformer;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
@@ -29,14 +31,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
  * Stores objects in an S3 bucket (AWS, or any S3-compatible store such as MinIO with an endpoint
- * override and path-style access) through the AWS SDK v2, under an optional key prefix.
- * Objects of {@link Builder#multipartThreshold} bytes or more (default 16 MiB), and streams of
- * unknown length, are sent as multipart uploads in parts of {@link Builder#partSize} (default
- * 8 MiB, so one part buffer per upload); a failed multipart upload is aborted. {@link #url} is a
+ * override and path-style access) through the AWS SDK v2's {@link S3AsyncClient}, under an optional
+ * key prefix; calls block until the client's future completes (ADR 0902). Files of
+ * {@link Builder#multipartThreshold} bytes or more (default 16 MiB) are sent as multipart uploads in
+ * parts of {@link Builder#partSize} (default 8 MiB) read from the file, 4 at once; streams of
+ * unknown length part by part through one buffer; a failed multipart upload is aborted. {@link #url} is a
  * presigned GET (at most 7 days, the SigV4 limit).
  *
  * <pre>{@code
@@ -48,8 +53,9 @@ import java.util.function.Supplier;
 public final class S3VideoStorage implements VideoStorage, AutoCloseable {
     private static final long MIB = 1024 * 1024;
     private static final Duration MAX_PRESIGN = Duration.ofDays(7);
+    private static final int PARALLEL_PARTS = 4;
 
-    private final S3Client s3;
+    private final S3AsyncClient s3;
     private final S3Presigner presigner;
     private final boolean owns;
     private final String bucket;
@@ -57,7 +63,7 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
     private final long multipartThreshold;
     private final int partSize;
 
-    private S3VideoStorage(Builder b, S3Client s3, S3Presigner presigner, boolean owns) {
+    private S3VideoStorage(Builder b, S3AsyncClient s3, S3Presigner presigner, boolean owns) {
         this.s3 = s3;
         this.presigner = presigner;
         this.owns = owns;
@@ -85,37 +91,78 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
     @Override
     public StoredObject store(String key, Path file, String contentType) {
         String objectKey = objectKey(key);
+        long size;
         try {
-            long size = Files.size(file);
-            if (size < multipartThreshold) {
-                call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(contentType),
-                        RequestBody.fromFile(file)));
-                return new StoredObject(key, size, contentType);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                return multipart(key, objectKey, in, contentType);
-            }
+            size = Files.size(file);
         } catch (IOException e) {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }
+        if (size < multipartThreshold) {
+            call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(contentType),
+                    AsyncRequestBody.fromFile(file)));
+            return new StoredObject(key, size, contentType);
+        }
+        return multipart(key, objectKey, contentType, size, (offset, length) -> AsyncRequestBody.fromFile(
+                FileRequestBodyConfiguration.builder().path(file).position(offset).numBytesToRead(length).build()));
     }
 
     @Override
     public StoredObject store(String key, InputStream data, long length, String contentType) {
         String objectKey = objectKey(key);
-        if (length >= 0 && length < multipartThreshold) {
-            call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(contentType)
-                    .contentLength(length), RequestBody.fromInputStream(data, length)));
-            return new StoredObject(key, length, contentType);
-        }
         try {
-            return multipart(key, objectKey, data, contentType);
+            if (length >= 0 && length < multipartThreshold) {
+                byte[] all = data.readNBytes((int) length);
+                if (all.length != length) {
+                    throw new StorageException("expected " + length + " bytes for " + key + " but read " + all.length,
+                            null);
+                }
+                call("store " + key, () -> s3.putObject(r -> r.bucket(bucket).key(objectKey).contentType(contentType)
+                        .contentLength(length), AsyncRequestBody.fromBytes(all)));
+                return new StoredObject(key, length, contentType);
+            }
+            return multipartStream(key, objectKey, data, contentType);
         } catch (IOException e) {
             throw new StorageException("cannot read the data for " + key + ": " + e.getMessage(), e);
         }
     }
 
-    private StoredObject multipart(String key, String objectKey, InputStream in, String contentType)
+    /** The body of the part at {@code offset}. */
+    private interface PartBody {
+        AsyncRequestBody of(long offset, long length);
+    }
+
+    /** Uploads a file in parts, up to {@code PARALLEL_PARTS} at once. */
+    private StoredObject multipart(String key, String objectKey, String contentType, long size, PartBody bodies) {
+        String uploadId = call("start multipart upload of " + key, () -> s3.createMultipartUpload(
+                r -> r.bucket(bucket).key(objectKey).contentType(contentType))).uploadId();
+        boolean done = false;
+        try {
+            int count = (int) ((size + partSize - 1) / partSize);
+            CompletedPart[] parts = new CompletedPart[count];
+            for (int first = 0; first < count; first += PARALLEL_PARTS) {
+                List<CompletableFuture<Void>> window = new ArrayList<>();
+                for (int i = first; i < Math.min(count, first + PARALLEL_PARTS); i++) {
+                    int partNumber = i + 1;
+                    long offset = (long) i * partSize;
+                    AsyncRequestBody body = bodies.of(offset, Math.min(partSize, size - offset));
+                    window.add(s3.uploadPart(r -> r.bucket(bucket).key(objectKey).uploadId(uploadId)
+                                    .partNumber(partNumber), body)
+                            .thenAccept(res -> parts[partNumber - 1] =
+                                    CompletedPart.builder().partNumber(partNumber).eTag(res.eTag()).build()));
+                }
+                call("upload parts of " + key, () -> CompletableFuture.allOf(window.toArray(CompletableFuture[]::new)));
+            }
+            complete(key, objectKey, uploadId, List.of(parts));
+            done = true;
+            return new StoredObject(key, size, contentType);
+        } finally {
+            if (!done) {
+                abort(objectKey, uploadId);
+            }
+        }
+    }
+
+    private StoredObject multipartStream(String key, String objectKey, InputStream in, String contentType)
             throws IOException {
         String uploadId = call("start multipart upload of " + key, () -> s3.createMultipartUpload(
                 r -> r.bucket(bucket).key(objectKey).contentType(contentType))).uploadId();
@@ -127,7 +174,7 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
             int n;
             while ((n = in.readNBytes(buf, 0, buf.length)) > 0 || parts.isEmpty()) {
                 int partNumber = parts.size() + 1;
-                RequestBody body = RequestBody.fromBytes(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
+                AsyncRequestBody body = AsyncRequestBody.fromBytes(java.util.Arrays.copyOf(buf, n));
                 String etag = call("upload part " + partNumber + " of " + key, () -> s3.uploadPart(
                         r -> r.bucket(bucket).key(objectKey).uploadId(uploadId).partNumber(partNumber), body)).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
@@ -136,25 +183,34 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
                     break;
                 }
             }
-            call("complete multipart upload of " + key, () -> s3.completeMultipartUpload(r -> r.bucket(bucket)
-                    .key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+            complete(key, objectKey, uploadId, parts);
             done = true;
             return new StoredObject(key, total, contentType);
         } finally {
             if (!done) {
-                try {
-                    s3.abortMultipartUpload(r -> r.bucket(bucket).key(objectKey).uploadId(uploadId));
-                } catch (SdkException ignored) {
-                    // the bucket's lifecycle rule for incomplete uploads is the backstop
-                }
+                abort(objectKey, uploadId);
             }
+        }
+    }
+
+    private void complete(String key, String objectKey, String uploadId, List<CompletedPart> parts) {
+        call("complete multipart upload of " + key, () -> s3.completeMultipartUpload(r -> r.bucket(bucket)
+                .key(objectKey).uploadId(uploadId).multipartUpload(m -> m.parts(parts))));
+    }
+
+    private void abort(String objectKey, String uploadId) {
+        try {
+            s3.abortMultipartUpload(r -> r.bucket(bucket).key(objectKey).uploadId(uploadId)).join();
+        } catch (CompletionException | SdkException ignored) {
+            // the bucket's lifecycle rule for incomplete uploads is the backstop
         }
     }
 
     @Override
     public InputStream open(String key) {
         String objectKey = objectKey(key);
-        return call("open " + key, () -> s3.getObject(r -> r.bucket(bucket).key(objectKey)));
+        return call("open " + key, () -> s3.getObject(r -> r.bucket(bucket).key(objectKey),
+                AsyncResponseTransformer.toBlockingInputStream()));
     }
 
     @Override
@@ -188,16 +244,13 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
     private HeadObjectResponse head(String key) {
         String objectKey = objectKey(key);
         try {
-            return s3.headObject(r -> r.bucket(bucket).key(objectKey));
-        } catch (NoSuchKeyException e) {
-            return null;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
+            return s3.headObject(r -> r.bucket(bucket).key(objectKey)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || e.getCause() instanceof S3Exception s3e && s3e.statusCode() == 404) {
                 return null;
             }
-            throw mapped("exists " + key, e);
-        } catch (SdkException e) {
-            throw mapped("exists " + key, e);
+            throw mapped("exists " + key, e.getCause());
         }
     }
 
@@ -210,15 +263,17 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
         }
     }
 
-    private static <T> T call(String what, Supplier<T> call) {
+    private static <T> T call(String what, Supplier<CompletableFuture<T>> call) {
         try {
-            return call.get();
+            return call.get().join();
+        } catch (CompletionException e) {
+            throw mapped(what, e.getCause());
         } catch (SdkException e) {
             throw mapped(what, e);
         }
     }
 
-    private static RuntimeException mapped(String what, SdkException e) {
+    private static RuntimeException mapped(String what, Throwable e) {
         if (e instanceof AwsServiceException ase) {
             String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
             ErrorContext ctx = ErrorContext.of(StorageException.SOURCE, ase.statusCode(), code, ase.requestId());
@@ -226,17 +281,18 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
                 return new NotFoundException(what + ": not found", ctx, e);
             }
             String msg = ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
-            return new StorageException(what + " failed: " + msg, ctx, e.retryable(), e);
+            return new StorageException(what + " failed: " + msg, ctx, ase.retryable(), e);
         }
+        boolean retryable = e instanceof SdkException sdk && sdk.retryable();
         return new StorageException(what + " failed: " + e.getMessage(), ErrorContext.local(StorageException.SOURCE),
-                e.retryable(), e);
+                retryable, e);
     }
 
-    /** Builds {@link S3VideoStorage}: pass your own {@link S3Client} and {@link S3Presigner}, or let it build them. */
+    /** Builds {@link S3VideoStorage}: pass your own {@link S3AsyncClient} and {@link S3Presigner}, or let it build them. */
     public static final class Builder {
         private String bucket;
         private String prefix = "";
-        private S3Client client;
+        private S3AsyncClient client;
         private S3Presigner presigner;
         private URI endpoint;
         private boolean pathStyle;
@@ -262,7 +318,7 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
         }
 
         /** Your S3 client (not closed by the store); with it, also pass {@link #presigner}. */
-        public Builder client(S3Client s3) {
+        public Builder client(S3AsyncClient s3) {
             this.client = s3;
             return this;
         }
@@ -332,7 +388,7 @@ public final class S3VideoStorage implements VideoStorage, AutoCloseable {
                 return new S3VideoStorage(this, client, presigner, false);
             }
             S3Configuration config = S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build();
-            var s3 = S3Client.builder().region(Region.of(region)).serviceConfiguration(config);
+            var s3 = S3AsyncClient.builder().region(Region.of(region)).serviceConfiguration(config);
             var pre = S3Presigner.builder().region(Region.of(region)).serviceConfiguration(config);
             if (endpoint != null) {
                 // S3-compatible stores (S3Proxy, older MinIO, Ceph) reject the SDK's default CRC32
