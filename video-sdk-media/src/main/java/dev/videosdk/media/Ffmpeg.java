@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -323,24 +324,28 @@ public final class Ffmpeg implements AutoCloseable {
                 ProcessRunner.kill(p);
             }
         });
-        pool.execute(() -> {
-            if (result.isDone()) {
-                return;
-            }
-            try {
-                result.complete(work.run(run));
-            } catch (VideoException e) {
-                result.completeExceptionally(e);
-            } catch (IOException e) {
-                result.completeExceptionally(new MediaException(operation + " failed: " + e, List.of(), e));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                result.completeExceptionally(new MediaException(operation + " interrupted", List.of(), e));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(new MediaException(operation + " failed: " + e, List.of(), e));
-            }
-        });
+        try {
+            pool.execute(() -> runWork(operation, work, run, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(new MediaException("Ffmpeg is closed", List.of(), e));
+        }
         return result;
+    }
+
+    private static <T> void runWork(String operation, Work<T> work, Run run, CompletableFuture<T> result) {
+        if (result.isDone()) {
+            return;
+        }
+        try {
+            result.complete(work.run(run));
+        } catch (VideoException e) {
+            result.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(new MediaException(operation + " interrupted", List.of(), e));
+        } catch (IOException | RuntimeException | Error e) {
+            result.completeExceptionally(new MediaException(operation + " failed: " + e, List.of(), e));
+        }
     }
 
     private static <T> T writeAtomically(Run run, Path out, String ext, PartWriter<T> writer)
