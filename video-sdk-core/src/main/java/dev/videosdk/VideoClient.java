@@ -140,6 +140,10 @@ public interface VideoClient extends AutoCloseable {
         HttpClient httpClient;
         Duration requestTimeout = Duration.ofSeconds(60);
         int maxConcurrentRequests = 64;
+        final Map<String, Integer> maxConcurrentRequestsPerProvider = new LinkedHashMap<>();
+        VideoEventListener eventListener = VideoEventListener.NONE;
+        Duration bodyIdleTimeout = Duration.ofSeconds(30);
+        Duration closeTimeout = Duration.ofSeconds(5);
         PromptRefiner promptRefiner;
         PromptUseCase refineByDefault;
         String refineInstructions;
@@ -261,6 +265,52 @@ public interface VideoClient extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Most calls in flight at once to one provider, beside the client-wide cap, so one slow
+         * provider cannot take every permit. Default: the client-wide cap.
+         *
+         * @throws InvalidRequestException when {@code n} is below 1
+         */
+        public Builder maxConcurrentRequests(String provider, int n) {
+            Objects.requireNonNull(provider, "provider");
+            if (n < 1) {
+                throw InvalidRequestException.local("sdk", "maxConcurrentRequests",
+                        "maxConcurrentRequests for " + provider + " must be at least 1, but was " + n);
+            }
+            maxConcurrentRequestsPerProvider.put(provider, n);
+            return this;
+        }
+
+        /** Sees every run, call, retry, download and webhook of the client. Default: none. */
+        public Builder eventListener(VideoEventListener listener) {
+            this.eventListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Longest silence while reading a reply body (no byte arrives) before the call fails as a
+         * stalled reply: status calls are retried, a create ends {@link CreateOutcome#UNKNOWN}, a
+         * download resumes with {@code Range}. Default 30 s.
+         */
+        public Builder bodyIdleTimeout(Duration timeout) {
+            this.bodyIdleTimeout = positive("bodyIdleTimeout", timeout);
+            return this;
+        }
+
+        /** How long {@link VideoClient#close()} waits for remote cancels already requested. Default 5 s. */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = positive("closeTimeout", timeout);
+            return this;
+        }
+
+        private static Duration positive(String name, Duration d) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw InvalidRequestException.local("sdk", name, name + " must be positive, but was " + d);
+            }
+            return d;
+        }
+
         /** The refiner used when a call asks for prompt refinement. Default: none. */
         public Builder promptRefiner(PromptRefiner refiner) {
             this.promptRefiner = refiner;
@@ -312,7 +362,8 @@ public interface VideoClient extends AutoCloseable {
                     List.copyOf(factories), discover, defaultProvider, List.copyOf(fallback), Map.copyOf(maxInFlight),
                     Map.copyOf(polling), retryPolicy, scheduler, clock, httpClient, requestTimeout, maxConcurrentRequests,
                     promptRefiner,
-                    refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random));
+                    refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random,
+                    Map.copyOf(maxConcurrentRequestsPerProvider), eventListener, bodyIdleTimeout, closeTimeout));
         }
     }
 }

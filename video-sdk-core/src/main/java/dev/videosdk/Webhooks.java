@@ -16,10 +16,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Webhooks {
     /**
-     * Verifies and applies one callback. Completes with the job's status (fetched from the provider
-     * first when the callback alone cannot be trusted); with null when the callback is verified but
-     * not about a job, e.g. another event type (answer 2xx, so it is not delivered again); or
-     * exceptionally with a {@link WebhookVerificationException} when verification fails (answer 4xx).
+     * Verifies and applies one callback. Completes with its {@link WebhookOutcome}: applied (with the
+     * job's status, fetched from the provider first when the callback alone cannot be trusted),
+     * duplicate (this delivery was applied before) or ignored (verified, but not about a job) — answer
+     * all three 2xx, so the sender does not deliver them again. Fails with a
+     * {@link WebhookVerificationException} when verification fails or the delivery is a replay outside
+     * the timestamp window (answer 4xx); with another {@link VideoException} when the job's status
+     * could not be fetched (answer 5xx, so the sender retries; the delivery is not counted as seen).
+     *
+     * @param provider the provider id the endpoint is for
+     * @param headers  the request headers, names in any case
+     * @param body     the raw body bytes, exactly as received
      */
-    CompletableFuture<JobStatus> handle(String provider, Map<String, List<String>> headers, byte[] body);
+    CompletableFuture<WebhookOutcome> handle(String provider, Map<String, List<String>> headers, byte[] body);
 }

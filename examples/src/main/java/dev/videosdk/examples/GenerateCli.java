@@ -32,13 +32,14 @@ public final class GenerateCli {
     }
 
     /** Runs the CLI; returns the exit code. */
+    @SuppressWarnings("try") // the Ctrl-C hook closes the client itself, so the remote cancel is sent before the JVM exits
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean cancelOnExit) {
         CommandLine line;
         VideoRequest request;
         try {
             line = CommandLine.parse(args, Set.of("provider", "image", "duration", "aspect", "model", "out"));
             request = toRequest(line);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | dev.videosdk.InvalidRequestException e) {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return CommandLine.BAD_INPUT;
@@ -53,6 +54,7 @@ public final class GenerateCli {
                 if (!generation.isDone()) {
                     err.println("\ncancelling...");
                     generation.cancel(true);
+                    client.close(); // waits (bounded) for the remote cancel before the JVM exits
                 }
             }, "videosdk-cli-cancel");
             if (cancelOnExit) {

@@ -79,7 +79,7 @@ class JobLifecycleTest {
         assertThat(events).extracting(ProgressEvent::percent).containsExactly(null, 66, 100); // a queued job has no percent yet
         assertThat(events).extracting(ProgressEvent::elapsed)
                 .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30));
-        assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
+        assertThat(checkDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
         assertThat(result.promptSent()).isEqualTo("a cat");
         assertThat(result.elapsed()).isEqualTo(Duration.ofSeconds(30));
 
@@ -152,7 +152,7 @@ class JobLifecycleTest {
 
         time.run(client.generate(VideoRequest.text("x").build()));
 
-        assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(3));
+        assertThat(checkDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(3), Duration.ofSeconds(3));
     }
 
     @Test
@@ -165,7 +165,7 @@ class JobLifecycleTest {
 
         // 10 % at 10 s, 20 % at 15 s: 2 %/s, so 80 % more takes 40 s; the check comes at 90 % of that (36 s).
         // Then 60 % at 51 s: 50 % in 41 s, so 40 % more takes 32.8 s; again 90 % of it.
-        assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+        assertThat(checkDelays()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
                 Duration.ofSeconds(36), Duration.ofMillis(29_520));
     }
 
@@ -191,7 +191,7 @@ class JobLifecycleTest {
 
         String body = "{\"id\":\"fake-1\",\"status\":\"succeeded\"}";
         JobStatus status = client.webhooks().handle("fake", Map.of("x-fake-signature", List.of(FakeVideoProvider.sha256Hex("s3cret" + body))),
-                body.getBytes(StandardCharsets.UTF_8)).join();
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join();
 
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(f).isCompleted();
@@ -204,7 +204,7 @@ class JobLifecycleTest {
         String body = "{\"type\":\"ping\"}";
 
         JobStatus status = client.webhooks().handle("fake", Map.of("x-fake-signature", List.of(FakeVideoProvider.sha256Hex("s3cret" + body))),
-                body.getBytes(StandardCharsets.UTF_8)).join();
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join();
 
         assertThat(status).isNull();
         assertThat(fake.requests()).isEmpty();
@@ -216,7 +216,7 @@ class JobLifecycleTest {
         String body = "{\"id\":\"fake-1\",\"status\":\"succeeded\"}";
 
         Throwable t = cause(() -> client.webhooks().handle("fake", Map.of("x-fake-signature", List.of("00")),
-                body.getBytes(StandardCharsets.UTF_8)).join());
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join());
 
         assertThat(t).hasMessage("fake webhook signature does not match");
         assertThat(f).isNotDone();
@@ -375,5 +375,64 @@ class JobLifecycleTest {
         assertThat(fake.polls("fake-2")).isEqualTo(3);
         assertThat(cause(() -> client.status(VideoJob.of("fake", "nope", null, time.now())).join()))
                 .isInstanceOf(dev.videosdk.NotFoundException.class);
+    }
+
+    // ---------------------------------------------------------------- the fake's lifecycle scripting
+
+    @Test
+    void fake_holdNextCreate_letsATestCancelDuringTheCreate_theJobIsCancelledOnceAccepted() {
+        CompletableFuture<Void> gate = fake.holdNextCreate();
+        CompletableFuture<VideoResult> f = client.generate(VideoRequest.text("x").build());
+        time.runDue();
+        assertThat(fake.requests()).isEmpty(); // the create is still in flight
+
+        f.cancel(true);
+        gate.complete(null);
+        time.runDue();
+
+        assertThat(fake.requests()).hasSize(1);
+        assertThat(fake.cancelledJobs()).containsExactly("fake-1");
+    }
+
+    @Test
+    void fake_createOutcomeUnknown_endsInJobMayExist_neverRetriedNorFallenBack() {
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
+                .fallback("backup"));
+        fake.enqueue(FakeScript.createOutcome(dev.videosdk.CreateOutcome.UNKNOWN));
+
+        Throwable t = cause(() -> time.run(client.generate(VideoRequest.text("x").build())));
+
+        assertThat(t).isInstanceOf(dev.videosdk.JobMayExistException.class).hasMessageContaining("a job may exist");
+        assertThat(backup.requests()).isEmpty();
+    }
+
+    @Test
+    void fake_createOutcomeNotAccepted_fallsBack() {
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        client.close();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
+                .fallback("backup").retryPolicy(dev.videosdk.RetryPolicy.none()));
+        fake.enqueue(FakeScript.createOutcome(dev.videosdk.CreateOutcome.NOT_ACCEPTED));
+
+        VideoResult r = time.run(client.generate(VideoRequest.text("x").build()));
+
+        assertThat(r.job().provider()).isEqualTo("backup");
+    }
+
+    @Test
+    void fake_succeedAfterADuration_finishesByVirtualTime() {
+        fake.enqueue(FakeScript.succeedAfter(Duration.ofSeconds(95)));
+
+        time.run(client.generate(VideoRequest.text("x").build()));
+
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(100)); // the first check at or after 95 s (every 10 s)
+        assertThat(fake.polls("fake-1")).isEqualTo(10);
+    }
+
+    /** The delays of status checks: every scheduled delay but the run's deadline timer (10 min, the policies' timeout here). */
+    private List<Duration> checkDelays() {
+        return time.scheduledDelays().stream().filter(d -> !d.equals(Duration.ofMinutes(10))).toList();
     }
 }

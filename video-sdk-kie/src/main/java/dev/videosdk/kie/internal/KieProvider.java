@@ -101,6 +101,12 @@ final class KieProvider implements VideoProvider {
         requests.validate(KieFamily.forModel(model), model, request);
     }
 
+    /** The create answers the provider documents as "not accepted" (see its error mapper). */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return KieErrorMapper.notAccepted(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         String model = capabilities.modelOrDefault(request.model());
@@ -118,7 +124,6 @@ final class KieProvider implements VideoProvider {
                         .json(requests.body(ctx.json(), family, model, request, images))
                         .credentials(keys)
                         .errors(errors)
-                        .retryCreateWhen(KieErrorMapper::notAccepted)
                         .build()))
                 .thenApply(reply -> {
                     String taskId = KieResultParser.text(reply.json().path("data").path("taskId"));
@@ -207,12 +212,13 @@ final class KieProvider implements VideoProvider {
         }
         String taskId = KieResultParser.callbackTaskId(body).orElseThrow(() -> new WebhookVerificationException(
                 ID + " callback names no task (data.taskId, data.task_id or taskId)", local, null));
-        if (webhookVerifier != null) {
-            webhookVerifier.verify(request, taskId, ctx.clock().instant());
-        }
+        java.time.Instant signedAt = webhookVerifier == null ? null : webhookVerifier.verify(request, taskId, ctx.clock().instant());
         KieResultParser.Callback callback = new KieResultParser(ID, ctx.json()).parseCallback(body, ctx.clock().instant(), local);
-        return new WebhookEvent(callback.taskId(), callback.status(), false,
+        WebhookEvent event = new WebhookEvent(callback.taskId(), callback.status(), false,
                 Map.of(KieFamily.ATTRIBUTE, callback.family().wireName()));
+        // the signature covers "<taskId>.<timestamp>", not the body: that pair is the delivery, so a replay of the
+        // signature with another body is the same delivery (the core answers it as a duplicate)
+        return signedAt == null ? event : event.withDelivery(taskId + "." + signedAt.getEpochSecond(), signedAt);
     }
 
     private KieErrorMapper errors(ProviderContext ctx) {

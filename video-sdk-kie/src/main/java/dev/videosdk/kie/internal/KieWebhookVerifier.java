@@ -31,17 +31,17 @@ final class KieWebhookVerifier {
     }
 
     /**
-     * Verifies the callback about {@code taskId} at {@code now}.
+     * Verifies the callback about {@code taskId} at {@code now}; returns the signed timestamp.
      *
      * @throws WebhookVerificationException when a header is missing, the timestamp is outside the
      *         window or the signature does not match
      */
-    void verify(WebhookRequest request, String taskId, Instant now) {
+    Instant verify(WebhookRequest request, String taskId, Instant now) {
         String timestamp = request.header(TIMESTAMP_HEADER).map(String::trim)
                 .orElseThrow(() -> fail("has no " + TIMESTAMP_HEADER + " header"));
         String signature = request.header(SIGNATURE_HEADER).map(String::trim)
                 .orElseThrow(() -> fail("has no " + SIGNATURE_HEADER + " header"));
-        WebhookSignatures.checkTimestamp(provider, TIMESTAMP_HEADER, timestamp, now, tolerance);
+        Instant signedAt = WebhookSignatures.checkTimestamp(provider, TIMESTAMP_HEADER, timestamp, now, tolerance);
         byte[] given;
         try {
             given = Base64.getDecoder().decode(signature);
@@ -51,6 +51,7 @@ final class KieWebhookVerifier {
         if (!WebhookSignatures.matches(sign(taskId + "." + timestamp), given)) {
             throw fail("has a signature that does not match task " + taskId + " (wrong KIE_WEBHOOK_HMAC_KEY or tampered)");
         }
+        return signedAt;
     }
 
     /** {@code HMAC-SHA256(text)} with the configured key. */

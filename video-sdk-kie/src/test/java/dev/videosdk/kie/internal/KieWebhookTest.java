@@ -90,7 +90,7 @@ class KieWebhookTest {
         long ts = time.now().getEpochSecond();
 
         JobStatus status = client.webhooks().handle("kie", headers(sign("cb-1", ts), ts),
-                veoCallback("cb-1", "https://tempfile.aiquickdraw.com/v/cb-1.mp4")).get(10, TimeUnit.SECONDS);
+                veoCallback("cb-1", "https://tempfile.aiquickdraw.com/v/cb-1.mp4")).thenApply(dev.videosdk.WebhookOutcome::status).get(10, TimeUnit.SECONDS);
 
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
         wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/veo/record-info")).withQueryParam("taskId", equalTo("cb-1")));
@@ -109,11 +109,28 @@ class KieWebhookTest {
         long ts = time.now().getEpochSecond();
 
         JobStatus status = client.webhooks().handle("kie", headers(sign("cb-2", ts), ts),
-                veoCallback("cb-2", "https://evil.example/forged.mp4")).get(10, TimeUnit.SECONDS);
+                veoCallback("cb-2", "https://evil.example/forged.mp4")).thenApply(dev.videosdk.WebhookOutcome::status).get(10, TimeUnit.SECONDS);
 
         assertThat(status.state()).isEqualTo(JobState.RUNNING);
         assertThat(pending).isNotDone();
         pending.cancel(true);
+    }
+
+    @Test
+    void aReplayedSignedCallback_isADuplicate_notAppliedTwice_evenWithAnotherBody() throws Exception {
+        client = signedClient();
+        stubRecord("cb-r", 1, "https://tempfile.aiquickdraw.com/v/cb-r.mp4");
+        long ts = time.now().getEpochSecond();
+        var headers = headers(sign("cb-r", ts), ts);
+
+        dev.videosdk.WebhookOutcome first = client.webhooks().handle("kie", headers,
+                veoCallback("cb-r", "https://tempfile.aiquickdraw.com/v/cb-r.mp4")).get(10, TimeUnit.SECONDS);
+        dev.videosdk.WebhookOutcome replay = client.webhooks().handle("kie", headers,
+                veoCallback("cb-r", "https://evil.example/other.mp4")).get(10, TimeUnit.SECONDS);
+
+        assertThat(first.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
+        assertThat(replay.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.DUPLICATE);
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/veo/record-info")).withQueryParam("taskId", equalTo("cb-r")));
     }
 
     @Test
@@ -122,7 +139,7 @@ class KieWebhookTest {
         long ts = time.now().getEpochSecond();
 
         CompletableFuture<JobStatus> result = client.webhooks().handle("kie", headers(sign("other-task", ts), ts),
-                veoCallback("cb-3", "https://x.example/v.mp4"));
+                veoCallback("cb-3", "https://x.example/v.mp4")).thenApply(dev.videosdk.WebhookOutcome::status);
 
         assertThatThrownBy(result::join).hasCauseInstanceOf(WebhookVerificationException.class)
                 .hasMessageContaining("does not match task cb-3").hasMessageNotContaining(HMAC_KEY);
@@ -135,7 +152,7 @@ class KieWebhookTest {
         long ts = time.now().minusSeconds(301).getEpochSecond();
 
         CompletableFuture<JobStatus> result = client.webhooks().handle("kie", headers(sign("cb-4", ts), ts),
-                veoCallback("cb-4", "https://x.example/v.mp4"));
+                veoCallback("cb-4", "https://x.example/v.mp4")).thenApply(dev.videosdk.WebhookOutcome::status);
 
         assertThatThrownBy(result::join).hasCauseInstanceOf(WebhookVerificationException.class)
                 .hasMessageContaining("X-Webhook-Timestamp " + ts + " is too old (more than 300 s before now)");
@@ -147,11 +164,11 @@ class KieWebhookTest {
         byte[] body = veoCallback("cb-5", "https://x.example/v.mp4");
         long ts = time.now().getEpochSecond();
 
-        assertThatThrownBy(() -> client.webhooks().handle("kie", Map.of(), body).join())
+        assertThatThrownBy(() -> client.webhooks().handle("kie", Map.of(), body).thenApply(dev.videosdk.WebhookOutcome::status).join())
                 .hasCauseInstanceOf(WebhookVerificationException.class).hasMessageContaining("X-Webhook-Timestamp");
-        assertThatThrownBy(() -> client.webhooks().handle("kie", headers("%%not-base64%%", ts), body).join())
+        assertThatThrownBy(() -> client.webhooks().handle("kie", headers("%%not-base64%%", ts), body).thenApply(dev.videosdk.WebhookOutcome::status).join())
                 .hasCauseInstanceOf(WebhookVerificationException.class).hasMessageContaining("not Base64");
-        assertThatThrownBy(() -> client.webhooks().handle("kie", headers("abc", ts), "not json".getBytes(StandardCharsets.UTF_8)).join())
+        assertThatThrownBy(() -> client.webhooks().handle("kie", headers("abc", ts), "not json".getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status).join())
                 .hasCauseInstanceOf(WebhookVerificationException.class).hasMessageContaining("not JSON");
     }
 
@@ -165,7 +182,7 @@ class KieWebhookTest {
                 + "\"video_id\":\"v\",\"video_url\":\"https://file.aiquickdraw.com/r/rw-cb.mp4\",\"image_url\":\"\"}}")
                 .getBytes(StandardCharsets.UTF_8);
 
-        JobStatus status = client.webhooks().handle("kie", Map.of(), body).get(10, TimeUnit.SECONDS);
+        JobStatus status = client.webhooks().handle("kie", Map.of(), body).thenApply(dev.videosdk.WebhookOutcome::status).get(10, TimeUnit.SECONDS);
 
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(status.assets().get(0).uri()).hasToString("https://file.aiquickdraw.com/r/rw-cb.mp4");
@@ -181,7 +198,7 @@ class KieWebhookTest {
         byte[] body = ("{\"code\":501,\"msg\":\"failed\",\"data\":{\"taskId\":\"task_m\",\"state\":\"fail\","
                 + "\"failCode\":\"500\",\"failMsg\":\"render crashed\"}}").getBytes(StandardCharsets.UTF_8);
 
-        JobStatus status = client.webhooks().handle("kie", Map.of(), body).get(10, TimeUnit.SECONDS);
+        JobStatus status = client.webhooks().handle("kie", Map.of(), body).thenApply(dev.videosdk.WebhookOutcome::status).get(10, TimeUnit.SECONDS);
 
         assertThat(status.state()).isEqualTo(JobState.FAILED);
         assertThat(status.error()).hasMessageContaining("render crashed");

@@ -59,7 +59,7 @@ class KlingWebhookTest {
 
     private CompletableFuture<JobStatus> callback(String body) {
         return client.webhooks().handle("kling", Map.of("Content-Type", List.of("application/json")),
-                body.getBytes(StandardCharsets.UTF_8));
+                body.getBytes(StandardCharsets.UTF_8)).thenApply(dev.videosdk.WebhookOutcome::status);
     }
 
     @Test

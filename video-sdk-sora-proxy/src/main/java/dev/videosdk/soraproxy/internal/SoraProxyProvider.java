@@ -79,6 +79,12 @@ public final class SoraProxyProvider implements VideoProvider {
         streaming(request);
     }
 
+    /** The create answers the provider documents as "not accepted" (see its error mapper). */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return notAccepted(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         return CompletableFuture.failedFuture(new VideoException(id() + " delivers its result on one streaming "
@@ -107,8 +113,8 @@ public final class SoraProxyProvider implements VideoProvider {
                     .json(body)
                     .credentials(endpoint.keys())
                     .errors(errors)
-                    .retryCreateWhen(SoraProxyProvider::notAccepted)
                     .timeout(settings.requestTimeout())
+                    .bodyIdleTimeout(settings.idleTimeout()) // gateways stay silent for minutes between events (ADR 0501)
                     .build();
             LOG.debug("{} generating with model {} on the {} endpoint ({})", id(), model,
                     profile.name().toLowerCase(Locale.ROOT), streaming ? "stream" : "single answer");

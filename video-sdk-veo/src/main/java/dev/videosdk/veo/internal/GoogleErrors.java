@@ -9,6 +9,8 @@ import dev.videosdk.GenerationFailedException;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.PermissionDeniedException;
 import dev.videosdk.QuotaExceededException;
+import dev.videosdk.RateLimitException;
+import java.time.Duration;
 import dev.videosdk.VideoException;
 import dev.videosdk.spi.HttpErrors;
 import dev.videosdk.spi.HttpReply;
@@ -52,6 +54,16 @@ final class GoogleErrors {
         }
         if ("FAILED_PRECONDITION".equals(status) && contains(message, "billing")) {
             return new QuotaExceededException(described, ctx, null);
+        }
+        if (reply.status() == 429 || "RESOURCE_EXHAUSTED".equals(status)) {
+            // google.rpc error details (AIP-193): a per-day QuotaFailure will not clear soon (no retry; another key
+            // or provider may serve); otherwise RetryInfo.retryDelay is the wait when no Retry-After header is sent
+            String dailyQuota = dailyQuotaId(error);
+            if (dailyQuota != null) {
+                return new QuotaExceededException(described + " (daily quota " + dailyQuota + ")", ctx, null);
+            }
+            Duration wait = reply.retryAfter(clock.instant()).orElse(retryDelay(error));
+            return new RateLimitException(described, ctx, wait, null);
         }
         if (reply.status() == 400 && message != null) {
             if (isContentRefusal(message)) {
@@ -115,6 +127,37 @@ final class GoogleErrors {
 
     private static String parameterIn(String message) {
         return PARAMETERS.stream().filter(message::contains).findFirst().orElse(null);
+    }
+
+    /** The {@code quotaId} of a {@code google.rpc.QuotaFailure} violation counted per day, or null. */
+    static String dailyQuotaId(JsonNode error) {
+        for (JsonNode d : error.path("details")) {
+            if (text(d, "@type") != null && text(d, "@type").endsWith("google.rpc.QuotaFailure")) {
+                for (JsonNode v : d.path("violations")) {
+                    String id = text(v, "quotaId");
+                    if (id != null && id.contains("PerDay")) {
+                        return id;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code google.rpc.RetryInfo.retryDelay} (a protobuf Duration such as {@code "37s"} or {@code "1.5s"}), or null. */
+    static Duration retryDelay(JsonNode error) {
+        for (JsonNode d : error.path("details")) {
+            String type = text(d, "@type");
+            String delay = text(d, "retryDelay");
+            if (type != null && type.endsWith("google.rpc.RetryInfo") && delay != null && delay.endsWith("s")) {
+                try {
+                    return Duration.ofMillis(Math.round(Double.parseDouble(delay.substring(0, delay.length() - 1)) * 1000));
+                } catch (NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     private static String reason(JsonNode error) {

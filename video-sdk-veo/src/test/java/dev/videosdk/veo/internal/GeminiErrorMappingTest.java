@@ -108,7 +108,8 @@ class GeminiErrorMappingTest {
     void serverErrorOnCreateIsNotRetriedBecauseAJobMayExist() {
         Throwable e = submitAgainst(503, "UNAVAILABLE", "The service is currently unavailable.", "");
 
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(e).isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("The service is currently unavailable.");
         wm.verify(1, postRequestedFor(urlPathEqualTo(SUBMIT_PATH)));
     }
 
@@ -117,7 +118,50 @@ class GeminiErrorMappingTest {
         wm.stubFor(post(urlPathEqualTo(SUBMIT_PATH)).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
         assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").build())))
-                .hasCauseInstanceOf(ProviderUnavailableException.class)
+                .hasCauseInstanceOf(dev.videosdk.JobMayExistException.class).hasRootCauseInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("<html>Bad Gateway</html>");
+    }
+
+    @Test
+    void perDayQuotaFailure_isQuotaExceeded_notRetried_keepingGooglesText() {
+        // LIFECYCLE.md §2 / issue input: 429 RESOURCE_EXHAUSTED, no Retry-After, a QuotaFailure counted per day
+        Throwable e = submitAgainst(429, "RESOURCE_EXHAUSTED", "You exceeded your current quota.",
+                "{\"@type\":\"type.googleapis.com/google.rpc.QuotaFailure\",\"violations\":[{\"quotaMetric\":"
+                        + "\"generativelanguage.googleapis.com/generate_requests_per_model_per_day\",\"quotaId\":"
+                        + "\"GenerateRequestsPerDayPerProjectPerModel\"}]},"
+                        + "{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\",\"retryDelay\":\"37s\"}");
+
+        assertThat(e).isInstanceOf(dev.videosdk.QuotaExceededException.class)
+                .hasMessageContaining("veo answered HTTP 429: You exceeded your current quota.")
+                .hasMessageContaining("GenerateRequestsPerDayPerProjectPerModel");
+        assertThat(((VideoException) e).httpStatus()).hasValue(429);
+        wm.verify(1, postRequestedFor(urlPathEqualTo(SUBMIT_PATH)));
+    }
+
+    @Test
+    void retryInfoDelay_isTheWaitBeforeTheRetry_whenNoRetryAfterHeader() {
+        wm.stubFor(post(urlPathEqualTo(SUBMIT_PATH)).inScenario("q").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":429,\"message\":\"Resource has been exhausted\",\"status\":"
+                                + "\"RESOURCE_EXHAUSTED\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.RetryInfo\","
+                                + "\"retryDelay\":\"37s\"}]}}"))
+                .willSetStateTo("free"));
+        wm.stubFor(post(urlPathEqualTo(SUBMIT_PATH)).inScenario("q").whenScenarioStateIs("free")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"name\":\"models/veo-3.1-generate-preview/operations/op-q\"}")));
+
+        time.run(client.submit(VideoRequest.text("x").build()));
+
+        assertThat(time.scheduledDelays()).contains(java.time.Duration.ofSeconds(37));
+        wm.verify(2, postRequestedFor(urlPathEqualTo(SUBMIT_PATH)));
+    }
+
+    @Test
+    void retryDelay_parsesProtobufDurations() {
+        var json = dev.videosdk.internal.Json.mapper();
+        assertThat(GoogleErrors.retryDelay(json.createObjectNode().set("details", json.createArrayNode().add(
+                json.createObjectNode().put("@type", "type.googleapis.com/google.rpc.RetryInfo").put("retryDelay", "1.5s")))))
+                .isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(GoogleErrors.retryDelay(json.createObjectNode())).isNull();
     }
 }

@@ -1,0 +1,31 @@
+package dev.videosdk;
+
+import java.time.Duration;
+
+/**
+ * One try of one HTTP call to a provider (or a download host), as seen by
+ * {@link VideoEventListener#httpCallFinished} and {@link VideoEventListener#retryScheduled}.
+ *
+ * @param provider the provider id
+ * @param method   the HTTP method
+ * @param kind     what the call does
+ * @param status   the HTTP status, or 0 when no answer arrived
+ * @param attempt  the try, counted from 1
+ * @param duration from sending to the answer's headers (or the failure)
+ * @param failure  the error of this try, or null when it succeeded
+ */
+public record HttpCallEvent(String provider, String method, Kind kind, int status, int attempt, Duration duration,
+                            VideoException failure) {
+
+    /** What an HTTP call does; a bounded set, usable as a metric tag. */
+    public enum Kind {
+        /** A call that may start a paid job. */
+        CREATE,
+        /** A status, cancel or other idempotent call. */
+        QUERY,
+        /** A long streaming response (server-sent events). */
+        STREAM,
+        /** A media download. */
+        DOWNLOAD
+    }
+}
