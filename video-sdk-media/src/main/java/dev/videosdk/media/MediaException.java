@@ -1,0 +1,35 @@
+package dev.videosdk.media;
+
+import dev.videosdk.ErrorContext;
+import dev.videosdk.VideoException;
+
+import java.util.List;
+
+/**
+ * An FFmpeg operation failed: the process exited with an error, could not be started, or wrote no
+ * output. The message quotes FFmpeg's last stderr lines ({@link #ffmpegOutput()}). Provider id
+ * {@code "media"}; not retryable.
+ */
+public class MediaException extends VideoException {
+    private static final long serialVersionUID = 1L;
+
+    /** Provider id used in the {@link ErrorContext} of media errors. */
+    public static final String SOURCE = "media";
+
+    private final List<String> ffmpegOutput;
+
+    /** Creates the error; {@code ffmpegOutput} is FFmpeg's last stderr lines (may be empty). */
+    public MediaException(String message, List<String> ffmpegOutput, Throwable cause) {
+        super(message + quote(ffmpegOutput), ErrorContext.local(SOURCE), false, cause);
+        this.ffmpegOutput = List.copyOf(ffmpegOutput);
+    }
+
+    /** FFmpeg's last stderr lines, oldest first; empty when FFmpeg did not run or said nothing. */
+    public List<String> ffmpegOutput() {
+        return ffmpegOutput;
+    }
+
+    private static String quote(List<String> lines) {
+        return lines.isEmpty() ? "" : "; ffmpeg said: " + String.join(" | ", lines);
+    }
+}
