@@ -129,7 +129,8 @@ public final class Downloader implements AutoCloseable {
         pool.allowCoreThreadTimeOut(true); // no thread lives while nothing downloads
         this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE,
                 config.http() == null ? 10_000 : config.http().connectTimeout().orElse(Duration.ofSeconds(10)).toMillis());
-        this.idleMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, config.bodyIdleTimeout().toMillis()));
+        Duration idle = config.bodyIdleTimeout() == null ? Duration.ofSeconds(30) : config.bodyIdleTimeout();
+        this.idleMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, idle.toMillis()));
     }
 
     /** Downloads to {@code target} through {@code target.part}; completes with {@code target}. */
@@ -564,7 +565,7 @@ public final class Downloader implements AutoCloseable {
                 return Next.WAITING; // cancelled: the disconnect caused this
             }
             boolean stalled = e instanceof SocketTimeoutException;
-            String why = stalled ? "no byte arrived for " + config.bodyIdleTimeout().toMillis() + " ms (bodyIdleTimeout)" : e.toString();
+            String why = stalled ? "no byte arrived for " + idleMillis + " ms (bodyIdleTimeout)" : e.toString();
             VideoException error = new ProviderUnavailableException("download of " + Redaction.uri(uri) + " failed after "
                     + sink.written() + " bytes: " + why, ErrorContext.of(provider, status, null, null), e);
             event(status, sent, error);
@@ -600,9 +601,8 @@ public final class Downloader implements AutoCloseable {
         private HttpURLConnection open(long offset) throws IOException {
             HttpURLConnection c;
             try {
-                Proxy proxy = proxyFor(uri);
-                c = (HttpURLConnection) (proxy == null ? uri.toURL().openConnection() : uri.toURL().openConnection(proxy));
-            } catch (IllegalArgumentException e) {
+                c = (HttpURLConnection) uri.toURL().openConnection(proxyFor(uri));
+            } catch (IllegalArgumentException | java.net.MalformedURLException e) {
                 throw InvalidRequestException.local(provider, "uri", "not a valid download URL: " + Redaction.uri(uri));
             }
             if (c instanceof HttpsURLConnection https && config.http() != null) {
