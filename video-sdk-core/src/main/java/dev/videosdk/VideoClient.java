@@ -101,12 +101,30 @@ public interface VideoClient extends AutoCloseable {
     CompletableFuture<Void> cancel(VideoJob job);
 
     /**
-     * Downloads an asset to {@code target}: streamed to {@code target.part}, resumed after a
-     * dropped connection, moved into place only when complete. Completes with {@code target}.
+     * Downloads an asset to {@code target}: streamed to {@code target.part}, resumed with
+     * {@code Range} after a dropped or silent connection ({@link Builder#bodyIdleTimeout}), synced to
+     * disk and moved into place only when complete and checked; after a failure neither file is
+     * left. Completes with {@code target}.
+     *
+     * <p>A 2xx answer that is not the asset's media (JSON, HTML, text, or first bytes that are not
+     * the {@link VideoAsset#mimeType() MIME type}'s signature) is never saved: a JSON error becomes
+     * the provider's typed error; a JSON object naming the file's URL ({@code url},
+     * {@code video_url}, ...) is followed, with credentials only on the provider's own hosts.
+     * Errors carry the provider's message, code and request id; 5xx, 429 and network errors are
+     * retried under the client's {@link RetryPolicy}. Cancelling the future stops the transfer.
+     *
+     * @throws InvalidRequestException (in the future) for a non-http(s) URL or an asset above
+     *         {@link Builder#maxDownloadBytes}
      */
     CompletableFuture<Path> download(VideoAsset asset, Path target);
 
-    /** Streams an asset into {@code out} (not closed); completes with the number of bytes written. */
+    /**
+     * Streams an asset into {@code out}, with the checks of {@link #download(VideoAsset, Path)};
+     * completes with the number of bytes written. {@code out} is never closed. The SDK writes on one
+     * of its download threads ({@code videosdk-download-N}), in chunks of up to 1 MiB, one write at
+     * a time; {@code out} may block (the transfer waits). Bytes already written stay written when
+     * the download fails; a resume that would need to rewind {@code out} fails the download instead.
+     */
     CompletableFuture<Long> download(VideoAsset asset, OutputStream out);
 
     /** The callback receiver. */

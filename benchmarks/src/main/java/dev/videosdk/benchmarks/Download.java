@@ -173,11 +173,11 @@ final class Download {
                 child ? Double.NaN : (peak.get() - baseline) / 1048576.0, child ? Double.NaN : (retained - baseline) / 1048576.0, used.content(), resent, ok, note);
     }
 
-    /** Checks the pattern (byte at p is p % 251) at a few offsets, including around the middle. */
+    /** Checks the pattern (byte at p is p % 251, after the ftyp header) at a few offsets, including around the middle. */
     private boolean verify(Path file) throws IOException {
         try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
             long len = f.length();
-            for (long p : new long[] {0, 1, len / 2 - 1, len / 2, len / 2 + 1, len / 3, len - 1}) {
+            for (long p : new long[] {StubServer.FTYP.length, len / 2 - 1, len / 2, len / 2 + 1, len / 3, len - 1}) {
                 f.seek(p);
                 if (f.read() != (int) (p % 251)) {
                     return false;
@@ -229,7 +229,7 @@ final class Download {
     }
 
     /** A client with the openai provider pointed at the stub; downloads of plain URLs need no key. */
-    private static VideoClient sdkClient(String stubUrl) {
+    static VideoClient sdkClient(String stubUrl) {
         return VideoClient.builder().env(Map.of("OPENAI_API_KEY", "bench-key", "OPENAI_BASE_URL", stubUrl + "/v1"))
                 .defaultProvider("openai").maxDownloadBytes(8L << 30).build();
     }

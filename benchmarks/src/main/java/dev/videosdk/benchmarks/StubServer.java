@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  *   <li>{@code GET /v1/videos/{id}}: {@code queued} for the first 10 %, then {@code in_progress} with a
  *       linear {@code progress}, then {@code completed}. The server-side completion instant of a job is
  *       its creation instant plus its duration (no timer needed).</li>
- *   <li>{@code GET /v1/videos/{id}/content}: {@code assetBytes} of a fixed pattern (byte at offset p is
+ *   <li>{@code GET /v1/videos/{id}/content}: {@code assetBytes}: an MP4 {@code ftyp} box header, then a fixed pattern (byte at offset p is
  *       {@code p % 251}) with {@code Content-Length}, {@code Accept-Ranges} and {@code Range} support; once
  *       armed, the first response drops the connection at {@code dropAt} of the asset.</li>
  *   <li>{@code /admin/reset?minMs=&maxMs=&assetBytes=&dropAt=&seed=}, {@code /admin/stats},
@@ -47,6 +47,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class StubServer implements AutoCloseable {
     static final int MAX_JOBS = 1 << 20;
     private static final byte[] PATTERN = pattern();
+    /** The first bytes of every asset: an MP4 {@code ftyp} box header ({@code isom}). */
+    static final byte[] FTYP = {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0};
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -220,6 +222,12 @@ public final class StubServer implements AutoCloseable {
         long stop = drop ? dropPoint : end + 1;
         OutputStream out = ex.getResponseBody();
         long p = start;
+        if (p < FTYP.length && p < stop) { // an MP4 ftyp box first, so the SDK's media check passes
+            int len = (int) Math.min(FTYP.length - p, stop - p);
+            out.write(FTYP, (int) p, len);
+            bytesSent.addAndGet(len);
+            p += len;
+        }
         while (p < stop) {
             int off = (int) (p % PATTERN.length);
             int len = (int) Math.min(PATTERN.length - off, stop - p);

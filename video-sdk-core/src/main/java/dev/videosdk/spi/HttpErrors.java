@@ -10,6 +10,7 @@ import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.QuotaExceededException;
 import dev.videosdk.RateLimitException;
 import dev.videosdk.VideoException;
+import dev.videosdk.internal.download.ErrorText;
 import java.time.Instant;
 
 /** The usual mapping from HTTP status to the error hierarchy, for providers to build on. */
@@ -46,6 +47,16 @@ public final class HttpErrors {
         if (s == 408 || s >= 500) return new ProviderUnavailableException(text, ctx, null);
         if (s >= 400) return new InvalidRequestException(text, null, ctx, null);
         return new ProtocolException(text, ctx, null);
+    }
+
+    /**
+     * {@link #byStatus(HttpReply, String, String, Instant)} with the code and message read from the
+     * usual JSON error bodies: {@code {"error":{"message","code"|"type"}}}, {@code {"error":"text"}}
+     * or {@code {"message","code"}}.
+     */
+    public static VideoException byBody(HttpReply reply, Instant now) {
+        ErrorText said = ErrorText.of(reply);
+        return byStatus(reply, said.code(), said.message(), now);
     }
 
     /** {@code "<provider> answered HTTP <status>: <message> (code <code>, request id <id>)"}. */

@@ -92,6 +92,18 @@ public interface VideoProvider {
         return Optional.empty();
     }
 
+    /**
+     * Maps answers of download calls to errors: every non-2xx answer, and every 2xx answer whose
+     * body is not the media (JSON, HTML, text). Return null for a 2xx body that is not an error (the
+     * core then follows a JSON object that names the file's URL, or fails with a
+     * {@link dev.videosdk.ProtocolException}). Default: by status, with the message and code of
+     * {@code {"error":{"message","code"}}} or {@code {"message","code"}} bodies; providers return
+     * their own error mapping so download errors carry the same types and codes as other calls.
+     */
+    default ErrorMapper downloadErrors(ProviderContext ctx) {
+        return reply -> reply.isSuccess() ? null : HttpErrors.byBody(reply, ctx.clock().instant());
+    }
+
     /** True when {@code uri}'s host belongs to this provider's API, so credentials may be sent there. */
     default boolean isOwnHost(URI uri) {
         return false;

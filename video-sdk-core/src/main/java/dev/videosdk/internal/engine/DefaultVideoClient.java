@@ -28,6 +28,7 @@ import dev.videosdk.internal.SdkVersion;
 import dev.videosdk.internal.Events;
 import dev.videosdk.ClientClosedException;
 import dev.videosdk.ProgressListener;
+import dev.videosdk.internal.download.Downloader;
 import dev.videosdk.internal.http.DefaultHttpTransport;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.StreamObserver;
@@ -155,19 +156,28 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                 }
             }
             this.webhooks = new WebhookDispatcher(registry, clock, events, this::runFor, knownJobs, () -> closed);
-            this.downloader = new Downloader(http, scheduler, clock, s.maxDownloadBytes(), s.downloadResumes(),
-                    id -> registry.knows(id) ? downloadCredentials(id) : null, userAgent, s.requestTimeout());
+            this.downloader = new Downloader(new Downloader.Config(http, scheduler, clock, s.retryPolicy(), random,
+                    s.maxDownloadBytes(), s.downloadResumes(), s.bodyIdleTimeout(), id -> registry.knows(id) ? downloadSource(id) : null,
+                    userAgent, events));
         } catch (RuntimeException e) {
             shutdownOwnedExecutors(); // do not leak the threads this constructor started
             throw e;
         }
     }
 
-    private Downloader.Credentials downloadCredentials(String id) {
-        return (asset, uri) -> {
-            ProviderRegistry.Entry e = registry.get(id);
-            return e.provider().isOwnHost(uri) ? e.provider().downloadCredential(asset, uri, e.context())
-                    : java.util.Optional.empty();
+    private Downloader.Provider downloadSource(String id) {
+        ProviderRegistry.Entry e = registry.get(id);
+        dev.videosdk.spi.ErrorMapper errors = e.provider().downloadErrors(e.context());
+        return new Downloader.Provider() {
+            @Override
+            public java.util.Optional<dev.videosdk.spi.Credential> credential(VideoAsset asset, java.net.URI uri) {
+                return e.provider().isOwnHost(uri) ? e.provider().downloadCredential(asset, uri, e.context()) : java.util.Optional.empty();
+            }
+
+            @Override
+            public dev.videosdk.spi.ErrorMapper errors() {
+                return errors;
+            }
         };
     }
 
@@ -616,6 +626,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         for (JobRun run : List.copyOf(active)) {
             run.close();
         }
+        downloader.close();
         registry.closeAll();
         shutdownOwnedExecutors();
     }

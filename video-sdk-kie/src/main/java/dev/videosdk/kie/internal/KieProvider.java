@@ -233,6 +233,12 @@ final class KieProvider implements VideoProvider {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Download answers map through Kie's {@code code}/{@code msg} envelope first, then the status. */
+    @Override
+    public ErrorMapper downloadErrors(ProviderContext ctx) {
+        return errors(ctx);
+    }
+
     @Override
     public String toString() {
         return "KieProvider[" + base + ", " + keys + (webhookVerifier == null ? "" : ", webhook signatures checked") + "]";

@@ -12,6 +12,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.spi.Credential;
+import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ModelCapabilities;
@@ -233,6 +234,12 @@ public final class KlingProvider implements VideoProvider {
     private static String requestId(JsonNode root, HttpReply reply) {
         String fromBody = root.path("request_id").asText("");
         return fromBody.isBlank() ? reply.requestId() : fromBody;
+    }
+
+    /** Download answers map like status answers: Kling's {@code code}/{@code message} envelope first, then the status. */
+    @Override
+    public ErrorMapper downloadErrors(ProviderContext ctx) {
+        return new KlingErrors(auth, ctx.clock()).forQuery();
     }
 
     @Override

@@ -19,14 +19,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads Kling's task object (from a status answer's {@code data}, or a callback body) into a
  * {@link JobStatus}. {@code submitted} is queued, {@code processing} running, {@code succeed}
- * succeeded (only with at least one video URL), {@code failed} failed; any other word counts as
+ * succeeded (only with at least one video URL: {@code url}, or {@code watermark_url} when it is the
+ * only one given), {@code failed} failed; any other word counts as
  * running, bounded by the polling deadline.
  */
 final class KlingTasks {
+    private static final Logger LOG = LoggerFactory.getLogger(KlingTasks.class);
     /** Kling deletes results 30 days after the task; no shorter link expiry is documented. */
     static final Duration RESULT_RETENTION = Duration.ofDays(30);
     /** Variant of the watermarked copy returned when {@code watermark_info.enabled} was set. */
@@ -89,8 +93,18 @@ final class KlingTasks {
         Instant expires = finished.plus(RESULT_RETENTION);
         List<VideoAsset> assets = new ArrayList<>();
         List<String> durations = new ArrayList<>();
+        boolean watermarkedOnly = false;
         for (JsonNode video : task.path("task_result").path("videos")) {
             URI url = uri(video.path("url").asText(""));
+            URI watermarked = uri(video.path("watermark_url").asText(""));
+            if (url == null && watermarked != null) {
+                // a documented field holding the only copy: the paid video, watermarked (issue 12)
+                LOG.warn("kling task {}: task_result.videos has watermark_url but no url; returning the watermarked copy as the video",
+                        job.id());
+                url = watermarked;
+                watermarked = null;
+                watermarkedOnly = true;
+            }
             if (url == null) {
                 continue;
             }
@@ -98,7 +112,6 @@ final class KlingTasks {
             if (video.hasNonNull("duration")) {
                 durations.add(video.get("duration").asText() + " s");
             }
-            URI watermarked = uri(video.path("watermark_url").asText(""));
             if (watermarked != null) {
                 assets.add(new VideoAsset(watermarked, "video/mp4", expires, WATERMARKED, job.provider(), job.keyId()));
             }
@@ -109,7 +122,14 @@ final class KlingTasks {
                     null));
         }
         JobStatus status = JobStatus.succeeded(assets);
-        return durations.isEmpty() ? status : status.withMessage("video length " + String.join(", ", durations));
+        List<String> notes = new ArrayList<>();
+        if (!durations.isEmpty()) {
+            notes.add("video length " + String.join(", ", durations));
+        }
+        if (watermarkedOnly) {
+            notes.add("only the watermarked copy (watermark_url) was given");
+        }
+        return notes.isEmpty() ? status : status.withMessage(String.join("; ", notes));
     }
 
     private static dev.videosdk.VideoException failure(VideoJob job, String reason, String requestId) {

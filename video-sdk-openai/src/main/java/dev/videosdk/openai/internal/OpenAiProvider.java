@@ -1,5 +1,6 @@
 package dev.videosdk.openai.internal;
 
+import dev.videosdk.spi.ErrorMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.videosdk.AspectRatio;
 import dev.videosdk.ConfigurationException;
@@ -254,6 +255,12 @@ final class OpenAiProvider implements VideoProvider {
 
     private OpenAiErrorMapper errors(ProviderContext ctx) {
         return new OpenAiErrorMapper(id(), settings.isOpenAiHost(), ctx.clock());
+    }
+
+    /** {@code /content} answers map like every other call (also JSON errors sent with HTTP 200 by gateways). */
+    @Override
+    public ErrorMapper downloadErrors(ProviderContext ctx) {
+        return errors(ctx).forCall(null, false);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.videosdk.soraproxy.internal;
 
+import dev.videosdk.spi.ErrorMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.InvalidRequestException;
@@ -223,6 +224,12 @@ public final class SoraProxyProvider implements VideoProvider {
             c = c.getCause();
         }
         return c;
+    }
+
+    /** Download answers (from the gateway's own host) map through the gateway's error envelope. */
+    @Override
+    public ErrorMapper downloadErrors(ProviderContext ctx) {
+        return new GatewayErrors(id(), ctx.clock());
     }
 
     @Override

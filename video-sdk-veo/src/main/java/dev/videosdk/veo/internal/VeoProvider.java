@@ -1,5 +1,6 @@
 package dev.videosdk.veo.internal;
 
+import dev.videosdk.spi.ErrorMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -220,6 +221,13 @@ abstract class VeoProvider implements VideoProvider {
         r.extra(VeoExtras.ENHANCE_PROMPT).ifPresent(v -> p.put("enhancePrompt", Boolean.parseBoolean(v)));
         addSurfaceParameters(p, r);
         return p;
+    }
+
+    /** Download answers map through Google's error envelope like status calls. */
+    @Override
+    public ErrorMapper downloadErrors(ProviderContext ctx) {
+        GoogleErrors errors = new GoogleErrors(id, ctx.clock());
+        return errors::map;
     }
 
     @Override

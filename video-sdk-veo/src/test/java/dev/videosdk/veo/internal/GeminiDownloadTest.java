@@ -81,6 +81,42 @@ class GeminiDownloadTest {
     }
 
     @Test
+    void forbiddenFileAnswer_isGooglesErrorWithItsMessage_andNothingIsSaved(@TempDir Path dir) {
+        VeoWireMock.finishWith(google, VeoWireMock.success(google.baseUrl() + FILE_PATH + "?alt=media"));
+        google.stubFor(get(urlPathEqualTo(FILE_PATH)).willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("{\"error\":{\"code\":403,\"message\":"
+                        + "\"Permission denied on the file\",\"status\":\"PERMISSION_DENIED\"}}")));
+        VideoResult result = time.run(client.generate(VideoRequest.text("x").build()));
+
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> time.run(client.download(result.video(), dir.resolve("out.mp4"))));
+
+        assertThat(t).hasCauseInstanceOf(dev.videosdk.PermissionDeniedException.class).hasMessageContaining("Permission denied on the file");
+        assertThat(dir.resolve("out.mp4")).doesNotExist();
+        assertThat(dir.resolve("out.mp4.part")).doesNotExist();
+    }
+
+    @Test
+    void resultOnlyInTheAlternativeFields_isAResult() throws Exception {
+        OperationParser parser = new OperationParser("veo", new GoogleErrors("veo", time.clock()), null);
+        String[] answers = {
+            // Gemini API, bytes instead of a uri (the SDKs' Video.videoBytes)
+            "{\"done\":true,\"response\":{\"generateVideoResponse\":{\"generatedSamples\":[{\"video\":{\"videoBytes\":\"AAAAGGZ0eXA=\"}}]}}}",
+            // Gemini API, generatedVideos instead of generatedSamples
+            "{\"done\":true,\"response\":{\"generateVideoResponse\":{\"generatedVideos\":[{\"video\":{\"uri\":\"https://x.example/v.mp4\"}}]}}}",
+            // Vertex AI, inline bytes when no storageUri was set
+            "{\"done\":true,\"response\":{\"videos\":[{\"bytesBase64Encoded\":\"AAAAGGZ0eXA=\",\"mimeType\":\"video/mp4\"}]}}",
+            // Vertex AI, a gs:// location only
+            "{\"done\":true,\"response\":{\"videos\":[{\"gcsUri\":\"gs://b/v.mp4\"}]}}"};
+        for (String answer : answers) {
+            dev.videosdk.JobStatus status = parser.parse(new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer),
+                    dev.videosdk.VideoJob.of("veo", "op", "m", time.now()), time.now());
+
+            assertThat(status.state()).as(answer).isEqualTo(dev.videosdk.JobState.SUCCEEDED);
+            assertThat(status.assets()).as(answer).singleElement().satisfies(a -> assertThat(a.isVideo()).isTrue());
+        }
+    }
+
+    @Test
     void ownHostMeansTheConfiguredHostAndPort() {
         GeminiVeoProvider provider = new GeminiVeoProvider(URI.create("https://generativelanguage.googleapis.com/v1beta"),
                 dev.videosdk.spi.CredentialPool.bearer("veo", java.util.List.of("k")), null);
