@@ -23,8 +23,6 @@ import dev.videosdk.VideoResult;
 import dev.videosdk.testing.StallingFront;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,7 +117,7 @@ class OpenAiLifecycleContractTest extends OpenAiWireMockSupport {
         wm.stubFor(post("/v1/videos").willReturn(okJson(video("video_st", "queued", 0)).withHeader("x-request-id", "req_stall")));
         front.stall("POST", "/v1/videos", 1);
 
-        Throwable t = stall(frontedClient().submit(VideoRequest.text("A paper boat").build()));
+        Throwable t = time.failureOf(frontedClient().submit(VideoRequest.text("A paper boat").build()), STEP);
 
         assertThat(t).isInstanceOf(JobMayExistException.class).hasMessageContaining("a job may exist")
                 .hasMessageContaining("stalled");
@@ -144,14 +142,5 @@ class OpenAiLifecycleContractTest extends OpenAiWireMockSupport {
         wm.verify(1, postRequestedFor(urlEqualTo("/v1/videos")));
         wm.verify(2, getRequestedFor(urlEqualTo("/v1/videos/video_ok"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY)));
-    }
-
-    private Throwable stall(CompletableFuture<?> future) {
-        try {
-            time.runThroughStalls(future, STEP);
-        } catch (CompletionException e) {
-            return e.getCause();
-        }
-        throw new AssertionError("expected a failure");
     }
 }
