@@ -112,4 +112,19 @@ public final class VirtualTime {
     public <T> T runThroughStalls(CompletableFuture<T> future, Duration step) {
         return time.runThroughStalls(future, step);
     }
+
+    /**
+     * Drives time like {@link #runThroughStalls} (or {@link #run(CompletableFuture)} when {@code step} is
+     * null) and returns what {@code future} failed with, without the {@code CompletionException} wrapper.
+     *
+     * @throws IllegalStateException when the future completed normally
+     */
+    public Throwable failureOf(CompletableFuture<?> future, Duration step) {
+        try {
+            Object value = step == null ? run(future) : runThroughStalls(future, step);
+            throw new IllegalStateException("expected a failure, but the future completed with " + value);
+        } catch (java.util.concurrent.CompletionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        }
+    }
 }
