@@ -134,7 +134,7 @@ final class ProviderRegistry {
         }
         if (!knows(id)) {
             throw new ConfigurationException("unknown video provider '" + id + "' (from "
-                    + (explicit != null ? "VideoClient.builder().defaultProvider" : "VIDEO_PROVIDER")
+                    + (explicit != null ? "defaultProvider" : "VIDEO_PROVIDER")
                     + "); known providers: " + ids, id);
         }
         return id;
