@@ -106,6 +106,15 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
      * its first bytes (PNG, JPEG, WebP, GIF), not from its name.
      */
     static MediaInput media(String value) {
+        return file(value, head -> imageType(head, head.length), "a PNG, JPEG, WebP or GIF image");
+    }
+
+    /** A URL or a local MP4 file (judged by its {@code ftyp} box), for a reference video. */
+    static MediaInput video(String value) {
+        return file(value, head -> head.length >= 8 && ascii(head, 4, 4).equals("ftyp") ? "video/mp4" : null, "an MP4 video");
+    }
+
+    private static MediaInput file(String value, java.util.function.Function<byte[], String> sniff, String expected) {
         if (value.matches("(?i)(https?|gs|data):.*")) {
             return MediaInput.url(value);
         }
@@ -113,16 +122,15 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(value + ": no such file");
         }
-        byte[] head = new byte[12];
-        int n;
+        byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
+            head = in.readNBytes(12);
         } catch (IOException e) {
             throw new IllegalArgumentException(value + ": cannot read it (" + e.getMessage() + ")");
         }
-        String type = imageType(head, n);
+        String type = sniff.apply(head);
         if (type == null) {
-            throw new IllegalArgumentException(value + " is not a PNG, JPEG, WebP or GIF image (judged by its first bytes)");
+            throw new IllegalArgumentException(value + " is not " + expected + " (judged by its first bytes)");
         }
         return MediaInput.file(file, type);
     }
