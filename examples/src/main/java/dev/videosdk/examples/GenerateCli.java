@@ -41,6 +41,7 @@ public final class GenerateCli {
             + "[--duration <seconds>] [--aspect <w:h>] [--model <id>] [--out <file.mp4>] [--force]\n"
             + "       generate --resume <job token> [--provider <id>] [--out <file.mp4>] [--force]\n"
             + "       generate --help";
+    static final String SHORT_USAGE = "usage: generate \"<prompt>\" [options]; generate --help lists them";
     static final int CANCEL_WAIT_SECONDS = 10;
 
     /** The settings of each provider this repository ships, for --help and for error hints. */
@@ -93,7 +94,7 @@ public final class GenerateCli {
             target = checkTarget(line.value("out").orElse("video.mp4"), line.has("force"));
         } catch (IllegalArgumentException | VideoException e) {
             err.println("error: " + e.getMessage());
-            err.println(USAGE);
+            err.println(SHORT_USAGE);
             return CommandLine.BAD_INPUT;
         }
         String source = line.value("provider").isPresent() ? "--provider" : "VIDEO_PROVIDER";
@@ -121,8 +122,10 @@ public final class GenerateCli {
     private static int generate(VideoClient client, VideoRequest request, VideoJob resume, Path target, PrintStream out,
                                 PrintStream err, boolean interactive) {
         AtomicReference<VideoJob> job = new AtomicReference<>(resume);
-        Progress progress = interactive && System.console() != null ? new ProgressBar(err, ProgressBar.terminalWidth())
-                : new StateLines(err);
+        // the launcher says whether stderr is a terminal (test -t 2); Java alone only knows about stdin/stdout
+        boolean terminal = Boolean.parseBoolean(System.getProperty("generate.stderrTerminal",
+                String.valueOf(System.console() != null)));
+        Progress progress = interactive && terminal ? new ProgressBar(err, ProgressBar.terminalWidth()) : new StateLines(err);
         GenerateOptions options = GenerateOptions.builder().onProgress(e -> {
             job.set(e.job());
             progress.show(e);
