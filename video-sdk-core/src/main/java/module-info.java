@@ -17,7 +17,9 @@ module dev.videosdk {
     exports dev.videosdk;
     exports dev.videosdk.spi;
     // the shared JSON mapper and the User-Agent, for provider modules of this project only (not API)
-    exports dev.videosdk.internal to dev.videosdk.openai, dev.videosdk.kling;
+    exports dev.videosdk.internal to dev.videosdk.openai, dev.videosdk.kling, dev.videosdk.runway, dev.videosdk.fal;
+    // the manual clock and scheduler under VirtualTime
+    exports dev.videosdk.internal.time to dev.videosdk.testing;
 
     uses dev.videosdk.spi.VideoProviderFactory;
 }

@@ -24,11 +24,11 @@ public record AspectRatio(int width, int height) {
     /** Validates both parts. */
     public AspectRatio {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("aspect ratio parts must be at least 1, but was " + width + ":" + height);
+            throw InvalidRequestException.local("sdk", "aspectRatio", "aspect ratio parts must be at least 1, but was " + width + ":" + height);
         }
     }
 
-    /** Reads {@code "16:9"} (also {@code "16x9"}); throws {@link IllegalArgumentException} on anything else. */
+    /** Reads {@code "16:9"} (also {@code "16x9"}); throws {@link InvalidRequestException} on anything else. */
     public static AspectRatio parse(String text) {
         String[] parts = text.trim().split("[:x]");
         try {
@@ -38,7 +38,7 @@ public record AspectRatio(int width, int height) {
         } catch (NumberFormatException ignored) {
             // fall through to the uniform message
         }
-        throw new IllegalArgumentException("aspect ratio must be like 16:9, but was " + text);
+        throw InvalidRequestException.local("sdk", "aspectRatio", "aspect ratio must be like 16:9, but was " + text);
     }
 
     /** True when wider than tall. */

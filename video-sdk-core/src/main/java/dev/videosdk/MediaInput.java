@@ -75,7 +75,7 @@ public sealed interface MediaInput {
             Objects.requireNonNull(uri, "uri");
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") && !scheme.equals("gs") && !scheme.equals("data")) {
-                throw new IllegalArgumentException("media URL must be http(s), gs or data, but was " + uri);
+                throw InvalidRequestException.local("sdk", "image", "media URL must be http(s), gs or data, but was " + uri);
             }
         }
     }
@@ -92,7 +92,7 @@ public sealed interface MediaInput {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(mimeType, "mimeType");
             if (data.length == 0) {
-                throw new IllegalArgumentException("media bytes must not be empty, but was 0 bytes");
+                throw InvalidRequestException.local("sdk", "image", "media bytes must not be empty, but was 0 bytes");
             }
             data = data.clone();
         }

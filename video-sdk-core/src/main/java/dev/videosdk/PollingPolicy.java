@@ -132,4 +132,13 @@ public record PollingPolicy(Duration initialDelay, Duration interval, double mul
         double factor = 1.0 - jitter + 2.0 * jitter * random.getAsDouble();
         return Duration.ofMillis(Math.max(0L, Math.round(base.toMillis() * factor)));
     }
+
+    /**
+     * True for a fixed schedule (multiplier 1 and {@code interval == maxInterval}, as made by
+     * {@link #fixed(Duration)}): the SDK then polls at exactly the interval (± jitter), never at a
+     * wait estimated from progress.
+     */
+    public boolean isFixed() {
+        return multiplier == 1.0 && interval.equals(maxInterval);
+    }
 }

@@ -39,7 +39,7 @@ public enum Resolution {
                 return r;
             }
         }
-        throw new IllegalArgumentException("resolution must be one of "
+        throw InvalidRequestException.local("sdk", "resolution", "resolution must be one of "
                 + Arrays.stream(values()).map(Resolution::label).collect(Collectors.joining(", ")) + ", but was " + text);
     }
 

@@ -9,7 +9,8 @@ import java.util.OptionalInt;
  * status, the provider's error code and request id when known, and whether retrying the same call
  * later may succeed.
  *
- * <p>Messages never contain API keys or other secrets.
+ * <p>Messages never contain API keys or other secrets: the values of configured keys and key-shaped
+ * tokens ({@code Bearer …}, {@code sk-…}) are masked, also when a provider echoes them in its answer.
  */
 public class VideoException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -19,7 +20,7 @@ public class VideoException extends RuntimeException {
 
     /** Creates an error with the given message, context and retryability. */
     public VideoException(String message, ErrorContext context, boolean retryable, Throwable cause) {
-        super(message, cause);
+        super(dev.videosdk.internal.http.Redaction.text(message), cause);
         this.context = Objects.requireNonNull(context, "context");
         this.retryable = retryable;
     }

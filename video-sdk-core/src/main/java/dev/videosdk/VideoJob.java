@@ -60,7 +60,11 @@ public record VideoJob(String provider, String id, String model, Instant submitt
         return JobTokens.encode(this);
     }
 
-    /** Reads a token made by {@link #toToken()}; throws {@link IllegalArgumentException} if it is not one. */
+    /**
+     * Reads a token made by {@link #toToken()}.
+     *
+     * @throws InvalidRequestException (parameter {@code token}) if it is not one
+     */
     public static VideoJob fromToken(String token) {
         return JobTokens.decode(token);
     }

@@ -57,18 +57,18 @@ public record VideoRequest(
 
     /** Validates and copies. */
     public VideoRequest {
-        Objects.requireNonNull(prompt, "prompt");
-        if (prompt.isBlank()) {
-            throw new IllegalArgumentException("prompt must not be blank, but was \"" + prompt + "\"");
+        if (prompt == null || prompt.isBlank()) {
+            throw InvalidRequestException.local("sdk", "prompt", "prompt must not be blank, but was "
+                    + (prompt == null ? "null" : "\"" + prompt + "\""));
         }
         images = List.copyOf(images == null ? List.of() : images);
         referenceImages = List.copyOf(referenceImages == null ? List.of() : referenceImages);
         extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
         if (duration != null && (duration.isNegative() || duration.isZero())) {
-            throw new IllegalArgumentException("duration must be positive, but was " + duration);
+            throw InvalidRequestException.local("sdk", "duration", "duration must be positive, but was " + duration);
         }
         if (lastFrame != null && images.isEmpty()) {
-            throw new IllegalArgumentException("lastFrame must come with a first image, but images was empty");
+            throw InvalidRequestException.local("sdk", "lastFrame", "lastFrame must come with a first image, but images was empty");
         }
     }
 

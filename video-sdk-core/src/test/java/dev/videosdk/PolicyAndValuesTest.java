@@ -94,7 +94,7 @@ class PolicyAndValuesTest {
 
     @Test
     void jobToken_rejectsGarbageWithClearMessage() {
-        assertThatThrownBy(() -> VideoJob.fromToken("hello")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> VideoJob.fromToken("hello")).isInstanceOf(dev.videosdk.InvalidRequestException.class)
                 .hasMessage("job token must start with vj1., but was hello");
         assertThatThrownBy(() -> VideoJob.fromToken("vj1.!!!")).hasMessageStartingWith("job token is damaged");
     }
@@ -102,7 +102,8 @@ class PolicyAndValuesTest {
     @Test
     void videoRequest_validationMessages() {
         assertThatThrownBy(() -> VideoRequest.text("  ").build()).hasMessage("prompt must not be blank, but was \"  \"");
-        assertThatThrownBy(() -> VideoRequest.text(null).build()).isInstanceOf(NullPointerException.class).hasMessage("prompt");
+        assertThatThrownBy(() -> VideoRequest.text(null).build()).isInstanceOf(dev.videosdk.InvalidRequestException.class)
+                .hasMessage("prompt must not be blank, but was null");
         assertThatThrownBy(() -> VideoRequest.text("x").duration(Duration.ZERO).build())
                 .hasMessage("duration must be positive, but was PT0S");
         assertThatThrownBy(() -> VideoRequest.text("x").lastFrame(MediaInput.url("https://a/b.png")).build())

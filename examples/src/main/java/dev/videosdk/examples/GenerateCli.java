@@ -168,6 +168,7 @@ public final class GenerateCli {
         if (job == null) {
             err.println("\ncancelling: the job was not accepted yet; if the provider accepts it, the SDK cancels it there");
             generation.cancel(true);
+            client.close(); // waits (bounded by the close timeout) for that remote cancel before the JVM exits
             return;
         }
         err.println("\ncancelling job " + job.id() + " at " + job.provider() + "; waiting up to " + CANCEL_WAIT_SECONDS

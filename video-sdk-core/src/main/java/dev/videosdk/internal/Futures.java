@@ -20,12 +20,17 @@ public final class Futures {
         return cur;
     }
 
-    /** {@code t} as a {@link VideoException}, wrapping anything unexpected (cancellation passes through). */
-    public static RuntimeException asVideoException(Throwable t, String provider) {
+    /**
+     * {@code t} as a {@link VideoException}: one error channel (LIFECYCLE.md §8). Anything else a
+     * provider or a step throws — an {@code IllegalArgumentException}, an {@code Error} such as
+     * {@code NoClassDefFoundError}, a stray cancellation — is wrapped, never passed through.
+     */
+    public static VideoException asVideoException(Throwable t, String provider) {
         Throwable cause = unwrap(t);
-        if (cause instanceof VideoException v) return v;
-        if (cause instanceof CancellationException c) return c;
-        if (cause instanceof IllegalArgumentException i) return i;
-        return new VideoException("unexpected error in " + provider + ": " + cause, ErrorContext.local(provider), false, cause);
+        if (cause instanceof VideoException v) {
+            return v;
+        }
+        String what = cause instanceof CancellationException ? "a step was cancelled" : "unexpected error";
+        return new VideoException(what + " in " + provider + ": " + cause, ErrorContext.local(provider), false, cause);
     }
 }

@@ -32,10 +32,11 @@ public final class JobTokens {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(node));
     }
 
-    /** The job for a token; {@link IllegalArgumentException} if it is not one. */
+    /** The job for a token; an {@link dev.videosdk.InvalidRequestException} (parameter {@code token}) if it is not one. */
     public static VideoJob decode(String token) {
         if (token == null || !token.startsWith(PREFIX)) {
-            throw new IllegalArgumentException("job token must start with " + PREFIX + ", but was " + abbreviate(token));
+            throw dev.videosdk.InvalidRequestException.local("sdk", "token", "job token must start with " + PREFIX
+                    + ", but was " + abbreviate(token));
         }
         try {
             byte[] json = Base64.getUrlDecoder().decode(token.substring(PREFIX.length()));
@@ -47,7 +48,8 @@ public final class JobTokens {
                     Instant.parse(node.get("t").asText()),
                     node.hasNonNull("k") ? node.get("k").asText() : null, attrs);
         } catch (RuntimeException | java.io.IOException e) {
-            throw new IllegalArgumentException("job token is damaged: " + abbreviate(token), e);
+            throw new dev.videosdk.InvalidRequestException("job token is damaged: " + abbreviate(token), "token",
+                    dev.videosdk.ErrorContext.local("sdk"), e);
         }
     }
 

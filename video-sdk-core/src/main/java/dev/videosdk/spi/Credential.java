@@ -24,6 +24,11 @@ public interface Credential {
     /** A single header holding a key, e.g. {@code x-goog-api-key}. */
     static Credential header(String id, String name, String value) {
         Objects.requireNonNull(value, "value");
+        dev.videosdk.internal.http.Redaction.register(value);
+        int space = value.indexOf(' ');
+        if (space > 0) {
+            dev.videosdk.internal.http.Redaction.register(value.substring(space + 1)); // the token after "Bearer "
+        }
         return computed(id, () -> Map.of(name, value));
     }
 

@@ -1,6 +1,5 @@
 package dev.videosdk.spi;
 
-import dev.videosdk.VideoException;
 import dev.videosdk.internal.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +7,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * One HTTP call a provider asks the core's transport to make. Immutable; build with
@@ -32,16 +30,17 @@ import java.util.function.Predicate;
  * @param credentials      the key pool, or null for an unauthenticated call
  * @param credentialId     the key label to use (a job's key), or null to take the next key
  * @param errors           maps answers to errors, or null for the status-based default
- * @param retryCreateWhen  for {@link CallKind#CREATE}: errors the provider documents as "not accepted, safe to retry"
  * @param idempotencyHeader header carrying {@code idempotencyKey}, or null
  * @param idempotencyKey   key sent on every try; makes a create call safe to retry
  * @param timeout          per-try response timeout, or null for the client default; for
  *                         {@link HttpTransport#stream} it covers only the wait for the response headers
+ * @param bodyIdleTimeout  longest silence while reading the body, or null for the client's
+ *                         {@code bodyIdleTimeout}; set it for streams whose documented silences are longer
  */
 public record HttpCall(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                        CallKind kind, CredentialPool credentials, String credentialId, ErrorMapper errors,
-                       Predicate<VideoException> retryCreateWhen, String idempotencyHeader, String idempotencyKey,
-                       Duration timeout) {
+                       String idempotencyHeader, String idempotencyKey,
+                       Duration timeout, Duration bodyIdleTimeout) {
 
     /** Validates. */
     public HttpCall {
@@ -49,7 +48,6 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(kind, "kind");
         headers = Map.copyOf(headers);
-        retryCreateWhen = retryCreateWhen == null ? e -> false : retryCreateWhen;
     }
 
     /** A GET call (kind {@link CallKind#QUERY}). */
@@ -88,10 +86,10 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         private CredentialPool credentials;
         private String credentialId;
         private ErrorMapper errors;
-        private Predicate<VideoException> retryCreateWhen;
         private String idempotencyHeader;
         private String idempotencyKey;
         private Duration timeout;
+        private Duration bodyIdleTimeout;
 
         private Builder(String method, URI uri) {
             this.method = method;
@@ -151,12 +149,6 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
             return this;
         }
 
-        /** For create calls: errors documented as "the job was not accepted", which are safe to retry. */
-        public Builder retryCreateWhen(Predicate<VideoException> notAccepted) {
-            this.retryCreateWhen = notAccepted;
-            return this;
-        }
-
         /** Sends {@code key} in {@code header} on every try, making a create call safe to retry. */
         public Builder idempotencyKey(String header, String key) {
             this.idempotencyHeader = header;
@@ -170,10 +162,16 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
             return this;
         }
 
+        /** Longest silence while reading the body (default: the client's {@code bodyIdleTimeout}). */
+        public Builder bodyIdleTimeout(Duration idle) {
+            this.bodyIdleTimeout = idle;
+            return this;
+        }
+
         /** Builds the call. */
         public HttpCall build() {
             return new HttpCall(method, uri, headers, body, contentType, kind, credentials, credentialId, errors,
-                    retryCreateWhen, idempotencyHeader, idempotencyKey, timeout);
+                    idempotencyHeader, idempotencyKey, timeout, bodyIdleTimeout);
         }
     }
 }

@@ -48,6 +48,17 @@ public interface VideoProvider {
     default void validate(VideoRequest request) {
     }
 
+    /**
+     * The provider's documented create answers that prove no job was created, beyond the core's table
+     * (LIFECYCLE.md §2: 429, 4xx, CDN 521/522/523/525/526 and failures before sending are already
+     * "not accepted"; 5xx and lost answers are "unknown"). Return true only where the provider's
+     * documentation says so (e.g. a "busy, try again" code on HTTP 500): such a create is retried or
+     * sent to a fallback provider. Default: none.
+     */
+    default boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return false;
+    }
+
     /** Sends the create call; completes with the accepted job (its id and bookkeeping attributes). */
     CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx);
 

@@ -17,9 +17,14 @@ import java.util.Objects;
  * @param ignoredReason why a verified callback is not about a job (e.g. another event type), or
  *                      null; the application should still answer 2xx so the provider does not
  *                      deliver it again
+ * @param deliveryId    the sender's id of this delivery (e.g. Standard Webhooks' {@code webhook-id}),
+ *                      the same on every redelivery; null to let the core use a digest of the body.
+ *                      The core answers a repeated id as a duplicate (LIFECYCLE.md §7)
+ * @param sentAt        when the sender signed the delivery (its timestamp header), or null; the
+ *                      core keeps seen ids for the replay window after it
  */
 public record WebhookEvent(String taskId, JobStatus status, boolean authoritative, Map<String, String> jobAttributes,
-                           String ignoredReason) {
+                           String ignoredReason, String deliveryId, java.time.Instant sentAt) {
     /** Validates and copies. */
     public WebhookEvent {
         if (ignoredReason == null) {
@@ -31,17 +36,22 @@ public record WebhookEvent(String taskId, JobStatus status, boolean authoritativ
 
     /** An event about a job, with attributes for fetching its status. */
     public WebhookEvent(String taskId, JobStatus status, boolean authoritative, Map<String, String> jobAttributes) {
-        this(taskId, status, authoritative, jobAttributes, null);
+        this(taskId, status, authoritative, jobAttributes, null, null, null);
     }
 
     /** An event about a job, with no job attributes. */
     public WebhookEvent(String taskId, JobStatus status, boolean authoritative) {
-        this(taskId, status, authoritative, Map.of(), null);
+        this(taskId, status, authoritative, Map.of(), null, null, null);
     }
 
     /** A verified callback that is not about a job (another event type): acknowledged, nothing done. */
     public static WebhookEvent ignored(String reason) {
-        return new WebhookEvent(null, null, true, Map.of(), Objects.requireNonNull(reason, "reason"));
+        return new WebhookEvent(null, null, true, Map.of(), Objects.requireNonNull(reason, "reason"), null, null);
+    }
+
+    /** This event with the sender's delivery id and signing time (for the core's replay protection). */
+    public WebhookEvent withDelivery(String id, java.time.Instant signedAt) {
+        return new WebhookEvent(taskId, status, authoritative, jobAttributes, ignoredReason, id, signedAt);
     }
 
     /** True for {@link #ignored(String)} events. */

@@ -114,7 +114,8 @@ class OpenAiErrorMappingTest extends OpenAiWireMockSupport {
     @Test
     void serverErrorOnCreateIsNotRepeatedButOnPollItIs() {
         assertThat(createFails(error(500, "server_error", null, null, "The server had an error")))
-                .isInstanceOf(ProviderUnavailableException.class);
+                .isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("The server had an error").hasMessageContaining("a job may exist");
         wm.verify(1, postRequestedFor(urlEqualTo("/v1/videos")));
         wm.resetAll();
 

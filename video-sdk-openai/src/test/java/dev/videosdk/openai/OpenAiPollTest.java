@@ -111,9 +111,10 @@ class OpenAiPollTest extends OpenAiWireMockSupport {
     void cancelledStatusEndsTheWaitAsCancelled() {
         wm.stubFor(get("/v1/videos/video_1").willReturn(okJson(video("video_1", "cancelled", 10))));
 
+        // cancelled by someone else: a typed error, not a bare CancellationException (LIFECYCLE.md §3)
         assertThatThrownBy(() -> time.run(client().await(job("video_1"))))
-                .isInstanceOf(CancellationException.class)
-                .hasMessageContaining("video_1 was cancelled");
+                .hasCauseInstanceOf(dev.videosdk.JobCancelledException.class)
+                .hasMessageContaining("openai reports job video_1 cancelled");
     }
 
     @Test
@@ -129,7 +130,9 @@ class OpenAiPollTest extends OpenAiWireMockSupport {
         Instant before = time.now();
         time.run(c.await(job("video_1"), GenerateOptions.builder().polling(PollingPolicy.fixed(Duration.ofSeconds(10))).build()));
 
-        assertThat(time.scheduledDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofMillis(2500));
+        // the status checks' delays (the run's 15 min deadline and the 30 s body idle timers are not checks)
+        assertThat(time.scheduledDelays()).filteredOn(d -> d.compareTo(Duration.ofSeconds(30)) < 0)
+                .containsExactly(Duration.ofSeconds(10), Duration.ofMillis(2500));
         assertThat(Duration.between(before, time.now())).isEqualTo(Duration.ofMillis(12_500));
         wm.verify(2, getRequestedFor(urlEqualTo("/v1/videos/video_1")));
     }
@@ -138,8 +141,9 @@ class OpenAiPollTest extends OpenAiWireMockSupport {
     void createAnswerWithoutIdIsAProtocolError() {
         wm.stubFor(post("/v1/videos").willReturn(okJson("{\"object\": \"video\", \"status\": \"queued\"}")));
 
+        // a 2xx without an id: a job may exist (LIFECYCLE.md §2)
         assertThat(failureOf(client().submit(VideoRequest.text("x").build())))
-                .isInstanceOf(dev.videosdk.ProtocolException.class)
+                .isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(dev.videosdk.ProtocolException.class)
                 .hasMessageContaining("openai accepted the create call but sent no video id");
     }
 }

@@ -1,5 +1,6 @@
 package dev.videosdk.openai;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -135,16 +136,33 @@ class OpenAiWebhookTest extends OpenAiWireMockSupport {
     }
 
     @Test
-    void aReplayedIdIsRejected() throws Exception {
+    void aRedeliveredIdIsADuplicate_answered2xx_andAppliedOnce() throws Exception {
         wm.stubFor(get("/v1/videos/video_1").willReturn(okJson(video("video_1", "completed", 100))));
         String body = event("video.completed", "video_1");
         String signature = "v1," + sign(SECRET, "wh_6", now(), body);
         time.run(deliver("wh_6", now(), signature, body));
 
-        Throwable e = failureOf(deliver("wh_6", now(), signature, body));
+        dev.videosdk.WebhookOutcome again = time.run(webhookClient().webhooks().handle("openai", Map.of("webhook-id", List.of("wh_6"),
+                "webhook-timestamp", List.of(String.valueOf(now())), "webhook-signature", List.of(signature)),
+                body.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(e).isInstanceOf(WebhookVerificationException.class).hasMessageContaining("wh_6 was already received");
+        assertThat(again.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.DUPLICATE);
         wm.verify(1, getRequestedFor(urlEqualTo("/v1/videos/video_1")));
+    }
+
+    @Test
+    void aRedeliveryAfterAFailedStatusFetch_isAppliedThen() throws Exception {
+        wm.stubFor(get("/v1/videos/video_1").inScenario("f").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(404)).willSetStateTo("ok"));
+        wm.stubFor(get("/v1/videos/video_1").inScenario("f").whenScenarioStateIs("ok")
+                .willReturn(okJson(video("video_1", "completed", 100))));
+        String body = event("video.completed", "video_1");
+        String signature = "v1," + sign(SECRET, "wh_7", now(), body);
+
+        assertThat(failureOf(deliver("wh_7", now(), signature, body))).isNotInstanceOf(WebhookVerificationException.class);
+        JobStatus status = time.run(deliver("wh_7", now(), signature, body));
+
+        assertThat(status.state()).isEqualTo(dev.videosdk.JobState.SUCCEEDED);
     }
 
     @Test

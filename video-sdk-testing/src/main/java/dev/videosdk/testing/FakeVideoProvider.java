@@ -74,14 +74,29 @@ public final class FakeVideoProvider implements VideoProvider {
     private volatile Duration pollAfter;
     private volatile HttpServer server;
 
+    private final Queue<CompletableFuture<Void>> holds = new ArrayDeque<>();
+
     private static final class Job {
         final FakeScript script;
+        final java.time.Instant createdAt;
         final AtomicInteger polls = new AtomicInteger();
         volatile boolean cancelled;
 
-        Job(FakeScript script) {
+        Job(FakeScript script, java.time.Instant createdAt) {
             this.script = script;
+            this.createdAt = createdAt;
         }
+    }
+
+    /**
+     * Holds the next create call in flight until the returned future is completed: complete it
+     * normally to let the call go on (with its script), or exceptionally to fail the call with that
+     * error. Lets a test cancel or close while a create is in flight.
+     */
+    public synchronized CompletableFuture<Void> holdNextCreate() {
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        holds.add(gate);
+        return gate;
     }
 
     /** A fake with the default script (success on the 3rd check) and fast polling (every 300 ms). */
@@ -176,6 +191,17 @@ public final class FakeVideoProvider implements VideoProvider {
 
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
+        CompletableFuture<Void> gate;
+        synchronized (this) {
+            gate = holds.poll();
+        }
+        if (gate != null) {
+            return gate.thenCompose(v -> create(request, ctx));
+        }
+        return create(request, ctx);
+    }
+
+    private CompletableFuture<VideoJob> create(VideoRequest request, ProviderContext ctx) {
         requests.add(request);
         FakeScript script;
         synchronized (this) {
@@ -185,7 +211,7 @@ public final class FakeVideoProvider implements VideoProvider {
             return CompletableFuture.failedFuture(script.submitFailure());
         }
         String jobId = id + "-" + ids.incrementAndGet();
-        jobs.put(jobId, new Job(script));
+        jobs.put(jobId, new Job(script, ctx.clock().instant()));
         return CompletableFuture.completedFuture(VideoJob.of(id, jobId, capabilities().modelOrDefault(request.model()),
                 ctx.clock().instant()));
     }
@@ -193,10 +219,10 @@ public final class FakeVideoProvider implements VideoProvider {
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
         Duration hint = pollAfter;
-        return hint == null ? check(job) : check(job).thenApply(s -> s.withPollAfter(hint));
+        return hint == null ? check(job, ctx) : check(job, ctx).thenApply(s -> s.withPollAfter(hint));
     }
 
-    private CompletableFuture<JobStatus> check(VideoJob job) {
+    private CompletableFuture<JobStatus> check(VideoJob job, ProviderContext ctx) {
         Job state = jobs.get(job.id());
         if (state == null) {
             return CompletableFuture.failedFuture(new NotFoundException(id + " job " + job.id() + " does not exist",
@@ -207,7 +233,8 @@ public final class FakeVideoProvider implements VideoProvider {
         }
         int n = state.polls.incrementAndGet();
         FakeScript s = state.script;
-        if (!s.finishes() || n < s.polls()) {
+        boolean due = s.runTime() != null ? !ctx.clock().instant().isBefore(state.createdAt.plus(s.runTime())) : n >= s.polls();
+        if (!s.finishes() || !due) {
             Integer percent = s.progress().isEmpty() ? null : s.progress().get((n - 1) % s.progress().size());
             JobStatus status = n == 1 && s.finishes() && s.polls() > 2 ? JobStatus.queued() : JobStatus.running(percent);
             return CompletableFuture.completedFuture(status.withRaw(n == 1 && s.finishes() && s.polls() > 2 ? "queued" : "running", null));

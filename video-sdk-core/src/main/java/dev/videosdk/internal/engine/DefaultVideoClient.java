@@ -25,7 +25,9 @@ import dev.videosdk.Webhooks;
 import dev.videosdk.internal.AsyncSemaphore;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.SdkVersion;
-import dev.videosdk.internal.TrackedFuture;
+import dev.videosdk.internal.Events;
+import dev.videosdk.ClientClosedException;
+import dev.videosdk.ProgressListener;
 import dev.videosdk.internal.http.DefaultHttpTransport;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.StreamObserver;
@@ -54,13 +56,14 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one implementation of {@link VideoClient}. */
-public final class DefaultVideoClient implements VideoClient {
+public final class DefaultVideoClient implements VideoClient, RunHost {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultVideoClient.class);
     private static final java.util.concurrent.atomic.AtomicBoolean WARNED_PARALLELISM = new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -87,15 +90,25 @@ public final class DefaultVideoClient implements VideoClient {
     private final Downloader downloader;
     private final ExecutorService ownedHttpExecutor;
     private final boolean ownsScheduler;
-    /** Jobs being waited on, by provider and id; a verified webhook completes them. */
-    private final ConcurrentHashMap<String, JobWaiter> waiting = new ConcurrentHashMap<>();
-    /** Streaming generations in progress, by provider and id. */
-    private final ConcurrentHashMap<String, CompletableFuture<JobStatus>> streams = new ConcurrentHashMap<>();
-    private final Webhooks webhooks = this::handleWebhook;
+    private final Events events;
+    private final Duration closeTimeout;
+    /** Runs with a job, by (provider, job id): the one run of each job (LIFECYCLE.md §1). */
+    private final ConcurrentHashMap<String, JobRun> runsByJob = new ConcurrentHashMap<>();
+    /** Every run not yet ended, for {@code close()}. */
+    private final Set<JobRun> active = ConcurrentHashMap.newKeySet();
+    /** Create calls in flight and remote cancels not yet acknowledged, which {@code close()} waits for. */
+    private final Set<CompletableFuture<?>> creates = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<?>> cancels = ConcurrentHashMap.newKeySet();
+    private final KnownJobs knownJobs = new KnownJobs(10_000);
+    private final AtomicLong runIds = new AtomicLong();
+    private final WebhookDispatcher webhooks;
+    private volatile boolean closed;
 
     /** Creates the client from the builder's settings. */
     public DefaultVideoClient(Settings s) {
         this.clock = s.clock();
+        this.events = new Events(s.eventListener());
+        this.closeTimeout = s.closeTimeout();
         this.random = s.random() != null ? s.random() : () -> ThreadLocalRandom.current().nextDouble();
         this.refiner = s.promptRefiner();
         this.refineByDefault = s.refineByDefault();
@@ -121,10 +134,14 @@ public final class DefaultVideoClient implements VideoClient {
         }
         try {
             String userAgent = SdkVersion.userAgent();
-            AsyncSemaphore gate = new AsyncSemaphore(s.maxConcurrentRequests());
+            DefaultHttpTransport.Shared shared = new DefaultHttpTransport.Shared(http, scheduler, clock, s.retryPolicy(),
+                    s.requestTimeout(), s.bodyIdleTimeout(), userAgent, random, new AsyncSemaphore(s.maxConcurrentRequests()),
+                    events);
+            Map<String, Integer> perProvider = s.maxConcurrentRequestsPerProvider();
             this.registry = new ProviderRegistry(s.providers(), s.factories(), s.discover(), s.env(),
-                    id -> new DefaultHttpTransport(id, http, scheduler, clock, s.retryPolicy(), s.requestTimeout(), userAgent, random,
-                            gate),
+                    provider -> new DefaultHttpTransport(provider.id(), shared,
+                            perProvider.containsKey(provider.id()) ? new AsyncSemaphore(perProvider.get(provider.id())) : null,
+                            provider::createNotAccepted),
                     scheduler, clock, userAgent, s.polling(), s.maxInFlight());
             this.defaultProvider = registry.chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
             this.fallback = s.fallback();
@@ -133,6 +150,7 @@ public final class DefaultVideoClient implements VideoClient {
                     throw new ConfigurationException("fallback provider '" + id + "' is unknown; known providers: " + registry.ids(), id);
                 }
             }
+            this.webhooks = new WebhookDispatcher(registry, clock, events, this::runFor, knownJobs, () -> closed);
             this.downloader = new Downloader(http, scheduler, clock, s.maxDownloadBytes(), s.downloadResumes(),
                     id -> registry.knows(id) ? downloadCredentials(id) : null, userAgent, s.requestTimeout());
         } catch (RuntimeException e) {
@@ -164,48 +182,189 @@ public final class DefaultVideoClient implements VideoClient {
         };
     }
 
+    /** The run waiting on this job, or null. */
+    private JobRun runFor(String provider, String jobId) {
+        return runsByJob.get(key(provider, jobId));
+    }
+
     private static String key(String provider, String id) {
         return provider + '\u0000' + id;
+    }
+
+    // ---------------------------------------------------------------- the run host
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public DoubleSupplier random() {
+        return random;
+    }
+
+    @Override
+    public Events events() {
+        return events;
+    }
+
+    @Override
+    public void indexed(JobRun run) {
+        VideoJob job = run.job();
+        runsByJob.put(key(job.provider(), job.id()), run);
+        knownJobs.remember(job);
+    }
+
+    @Override
+    public void detached(JobRun run) {
+        VideoJob job = run.job();
+        runsByJob.remove(key(job.provider(), job.id()), run);
+        knownJobs.remember(job);
+        active.remove(run);
+    }
+
+    @Override
+    public void ended(JobRun run) {
+        VideoJob job = run.job();
+        if (job != null) {
+            runsByJob.remove(key(job.provider(), job.id()), run);
+        }
+        active.remove(run);
+    }
+
+    @Override
+    public <T> CompletableFuture<T> createStarted(JobRun run, CompletableFuture<T> create) {
+        creates.add(create);
+        create.whenComplete((v, e) -> creates.remove(create));
+        return create;
+    }
+
+    @Override
+    public void cancelRequested(JobRun run, CompletableFuture<Void> ack) {
+        cancels.add(ack);
+        ack.whenComplete((v, e) -> cancels.remove(ack));
+    }
+
+    @Override
+    public CompletableFuture<Void> remoteCancel(ProviderRegistry.Entry entry, VideoJob job) {
+        if (!entry.provider().capabilities().remoteCancel()) {
+            LOG.warn("{} cannot cancel job {} remotely; it may still run and be billed", job.provider(), job.id());
+            return CompletableFuture.failedFuture(cannotCancel(job));
+        }
+        CompletableFuture<Void> sent = JobRun.call(() -> entry.provider().cancel(job, entry.context()));
+        cancels.add(sent);
+        sent.whenComplete((v, e) -> {
+            cancels.remove(sent);
+            if (e != null) {
+                LOG.warn("{} remote cancel of job {} failed: {}", job.provider(), job.id(), Futures.unwrap(e).toString());
+            } else {
+                LOG.debug("{} job {} cancelled remotely", job.provider(), job.id());
+            }
+        });
+        return sent.handle((v, e) -> {
+            if (e != null) {
+                throw Futures.asVideoException(e, job.provider());
+            }
+            return v;
+        });
+    }
+
+    private static VideoException cannotCancel(VideoJob job) {
+        return new VideoException(job.provider() + " cannot cancel jobs remotely: job " + job.id()
+                + " may still run and be billed (the local wait, if any, was stopped)",
+                ErrorContext.of(job.provider(), 0, "remote_cancel_unsupported", null), false, null);
+    }
+
+    @Override
+    public VideoResult toResult(VideoJob job, JobStatus status, RefinedPrompt prompt) {
+        Instant now = clock.instant();
+        return new VideoResult(job, status.assets(), prompt == null ? null : prompt.refined(),
+                prompt == null ? null : prompt.original(), now,
+                Duration.between(job.submittedAt(), now));
+    }
+
+    private JobRun newRun(java.util.function.LongFunction<JobRun> make) {
+        JobRun run = make.apply(runIds.incrementAndGet());
+        active.add(run);
+        events.runStarted(run.info());
+        if (closed) { // close() raced with this call: it may have missed the run
+            run.close();
+        }
+        return run;
+    }
+
+    private ClientClosedException closedError() {
+        return new ClientClosedException("the VideoClient is closed; build a new one", null, ErrorContext.local("sdk"));
     }
 
     // ---------------------------------------------------------------- generate / submit
 
     @Override
     public CompletableFuture<VideoResult> generate(VideoRequest request, GenerateOptions options) {
-        TrackedFuture<VideoResult> result = new TrackedFuture<>();
-        try {
-            String primary = request.provider() != null ? request.provider() : defaultProvider;
-            ProviderRegistry.Entry entry = registry.get(primary);
-            validate(entry, request);
-            CompletableFuture<RefinedPrompt> refined = refine(request, options);
-            result.track(refined);
-            refined.whenComplete((prompt, failure) -> {
-                if (failure != null) {
-                    result.completeExceptionally(Futures.asVideoException(failure, "refiner"));
-                    return;
-                }
-                VideoRequest toSend = request.withPrompt(prompt.refined());
-                if (!prompt.refined().equals(request.prompt())) {
-                    try {
-                        validate(entry, toSend); // the refined prompt must fit too (e.g. its length)
-                    } catch (RuntimeException e) {
-                        result.completeExceptionally(e);
-                        return;
-                    }
-                }
-                if (entry.provider().capabilities().streaming()) {
-                    runStream(entry, toSend, prompt, options, result);
-                } else {
-                    submitAndWait(toSend, prompt, options, result);
-                }
-            });
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
         }
-        return result;
+        JobRun run = newRun(id -> JobRun.forRequest(id, this, request, false));
+        CompletableFuture<VideoResult> result = run.attach(options == null ? ProgressListener.none() : options.listener());
+        start(run, request, options == null ? GenerateOptions.defaults() : options);
+        return result != null ? result : CompletableFuture.failedFuture(closedError());
     }
 
-    private CompletableFuture<RefinedPrompt> refine(VideoRequest request, GenerateOptions options) {
+    @Override
+    public CompletableFuture<VideoJob> submit(VideoRequest request) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        JobRun run = newRun(id -> JobRun.forRequest(id, this, request, true));
+        start(run, request, GenerateOptions.defaults());
+        return run.submitted();
+    }
+
+    /** VALIDATING -> (REFINING) -> SUBMITTING for a new request. */
+    private void start(JobRun run, VideoRequest request, GenerateOptions options) {
+        run.usePolicy(options.polling());
+        List<ProviderRegistry.Entry> chain;
+        try {
+            if (request == null) {
+                throw InvalidRequestException.local("sdk", "request", "request must not be null");
+            }
+            chain = chain(request);
+            validate(chain.get(0), request);
+        } catch (Throwable t) {
+            run.rejected(Futures.asVideoException(t, request == null || request.provider() == null ? "sdk" : request.provider()));
+            return;
+        }
+        CompletableFuture<RefinedPrompt> refined;
+        try {
+            refined = refine(run, request, options);
+        } catch (Throwable t) {
+            run.rejected(Futures.asVideoException(t, "refiner"));
+            return;
+        }
+        refined.whenComplete((prompt, failure) -> {
+            if (failure != null) {
+                run.rejected(Futures.asVideoException(failure, "refiner"));
+                return;
+            }
+            VideoRequest toSend = request.withPrompt(prompt.refined());
+            if (!prompt.refined().equals(request.prompt())) {
+                try {
+                    validate(chain.get(0), toSend); // the refined prompt must fit too (e.g. its length)
+                } catch (Throwable t) {
+                    run.rejected(Futures.asVideoException(t, chain.get(0).provider().id()));
+                    return;
+                }
+            }
+            run.create(chain, 0, toSend, prompt);
+        });
+    }
+
+    private CompletableFuture<RefinedPrompt> refine(JobRun run, VideoRequest request, GenerateOptions options) {
         PromptUseCase useCase = options.refineUseCase() != null ? options.refineUseCase() : refineByDefault;
         String instructions = options.refineUseCase() != null ? options.refineInstructions() : refineInstructions;
         if (useCase == null) {
@@ -215,15 +374,12 @@ public final class DefaultVideoClient implements VideoClient {
             throw new ConfigurationException("prompt refinement was asked for but no PromptRefiner is configured; "
                     + "set one with VideoClient.builder().promptRefiner(...)", "refiner");
         }
+        run.refining();
         List<dev.videosdk.MediaInput> images = !request.referenceImages().isEmpty() ? request.referenceImages() : request.images();
         RefinementRequest ask = new RefinementRequest(request.prompt(), images.subList(0, Math.min(3, images.size())),
                 useCase, instructions);
-        CompletableFuture<RefinedPrompt> answer;
-        try {
-            answer = refiner.refine(ask);
-        } catch (RuntimeException e) {
-            answer = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<RefinedPrompt> answer = JobRun.call(() -> refiner.refine(ask));
+        run.track(answer);
         return answer.handle((refined, failure) -> {
             if (failure == null) {
                 return CompletableFuture.completedFuture(refined);
@@ -244,286 +400,62 @@ public final class DefaultVideoClient implements VideoClient {
         entry.provider().validate(request);
     }
 
-    /** A job accepted by some provider of the chain. */
-    private record Accepted(ProviderRegistry.Entry entry, VideoJob job) {
-    }
-
-    private void submitAndWait(VideoRequest request, RefinedPrompt prompt, GenerateOptions options, TrackedFuture<VideoResult> result) {
-        List<String> chain = chain(request);
-        CompletableFuture<Accepted> accepted = submitChain(request, chain, 0, true, result);
-        accepted.whenComplete((a, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(Futures.asVideoException(failure, chain.get(0)));
-                return;
-            }
-            JobWaiter waiter = startWaiter(a.entry(), a.job(), options);
-            result.track(waiter);
-            waiter.whenComplete((status, error) -> {
-                if (a.entry().limiter() != null) {
-                    a.entry().limiter().release();
-                }
-                if (error != null) {
-                    result.completeExceptionally(Futures.asVideoException(error, a.job().provider()));
-                } else {
-                    result.complete(toResult(a.job(), status, prompt));
-                }
-            });
-        });
-    }
-
-    private List<String> chain(VideoRequest request) {
-        List<String> chain = new ArrayList<>();
-        chain.add(request.provider() != null ? request.provider() : defaultProvider);
+    /** The request's provider (or the default), then the fallback chain, each once. */
+    private List<ProviderRegistry.Entry> chain(VideoRequest request) {
+        List<String> ids = new ArrayList<>();
+        ids.add(request.provider() != null ? request.provider() : defaultProvider);
         for (String id : fallback) {
-            if (!chain.contains(id)) {
-                chain.add(id);
+            if (!ids.contains(id)) {
+                ids.add(id);
             }
+        }
+        List<ProviderRegistry.Entry> chain = new ArrayList<>();
+        for (String id : ids) {
+            chain.add(registry.get(id));
         }
         return chain;
-    }
-
-    /**
-     * Submits to chain[i]; on a failure that proves no job was accepted and is worth another
-     * provider, moves on to chain[i+1]. With {@code holdSlot} the provider's in-flight slot is kept
-     * for the caller (released when the job ends).
-     */
-    private CompletableFuture<Accepted> submitChain(VideoRequest request, List<String> chain, int i, boolean holdSlot,
-                                                    TrackedFuture<?> owner) {
-        ProviderRegistry.Entry entry;
-        try {
-            entry = registry.get(chain.get(i));
-            if (i > 0) {
-                validate(entry, request);
-            }
-        } catch (VideoException e) {
-            if (i > 0 && i + 1 < chain.size()) {
-                LOG.debug("fallback provider {} cannot take the request: {}", chain.get(i), e.getMessage());
-                return submitChain(request, chain, i + 1, holdSlot, owner);
-            }
-            return CompletableFuture.failedFuture(e);
-        }
-        CompletableFuture<Void> slot = entry.limiter() == null ? CompletableFuture.completedFuture(null) : entry.limiter().acquire();
-        owner.track(slot);
-        CompletableFuture<Accepted> out = new CompletableFuture<>();
-        slot.thenCompose(ignored -> {
-            CompletableFuture<VideoJob> submitted = entry.provider().submit(request, entry.context());
-            owner.track(submitted);
-            return submitted;
-        }).whenComplete((job, failure) -> {
-            if (failure == null) {
-                LOG.debug("{} accepted job {}", job.provider(), job.id());
-                if (!holdSlot && entry.limiter() != null) {
-                    entry.limiter().release();
-                }
-                out.complete(new Accepted(entry, job));
-                return;
-            }
-            if (entry.limiter() != null && slot.isDone() && !slot.isCancelled()) {
-                entry.limiter().release();
-            }
-            Throwable cause = Futures.unwrap(failure);
-            if (i + 1 < chain.size() && worthFallback(cause)) {
-                LOG.warn("{} did not accept the job ({}); falling back to {}", chain.get(i), cause.getMessage(), chain.get(i + 1));
-                submitChain(request, chain, i + 1, holdSlot, owner).whenComplete((a, f) -> {
-                    if (f != null) out.completeExceptionally(f);
-                    else out.complete(a);
-                });
-            } else {
-                out.completeExceptionally(cause);
-            }
-        });
-        return out;
-    }
-
-    private static boolean worthFallback(Throwable t) {
-        if (!(t instanceof VideoException v) || v instanceof ContentPolicyException || v instanceof InvalidRequestException) {
-            return false;
-        }
-        return v.isRetryable() || v instanceof QuotaExceededException;
-    }
-
-    private JobWaiter startWaiter(ProviderRegistry.Entry entry, VideoJob job, GenerateOptions options) {
-        PollingPolicy policy = options.polling() != null ? options.polling() : entry.polling();
-        VideoProvider provider = entry.provider();
-        String k = key(job.provider(), job.id());
-        JobWaiter waiter = new JobWaiter(job, j -> provider.poll(j, entry.context()), policy, options.listener(),
-                scheduler, clock, random, () -> remoteCancel(entry, job));
-        waiting.put(k, waiter);
-        waiter.whenComplete((s, e) -> waiting.remove(k, waiter));
-        return waiter.start();
-    }
-
-    private void remoteCancel(ProviderRegistry.Entry entry, VideoJob job) {
-        if (!entry.provider().capabilities().remoteCancel()) {
-            LOG.info("{} cannot cancel job {} remotely; it may still run and be billed", job.provider(), job.id());
-            return;
-        }
-        try {
-            entry.provider().cancel(job, entry.context()).whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.warn("{} remote cancel of job {} failed: {}", job.provider(), job.id(), Futures.unwrap(e).toString());
-                } else {
-                    LOG.debug("{} job {} cancelled remotely", job.provider(), job.id());
-                }
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("{} remote cancel of job {} failed: {}", job.provider(), job.id(), e.toString());
-        }
-    }
-
-    private VideoResult toResult(VideoJob job, JobStatus status, RefinedPrompt prompt) {
-        Instant now = clock.instant();
-        return new VideoResult(job, status.assets(), prompt == null ? null : prompt.refined(),
-                prompt == null ? null : prompt.original(), now,
-                Duration.between(job.submittedAt(), now));
-    }
-
-    private void runStream(ProviderRegistry.Entry entry, VideoRequest request, RefinedPrompt prompt, GenerateOptions options,
-                           TrackedFuture<VideoResult> result) {
-        startStream(entry, request, options).whenComplete((run, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(Futures.asVideoException(failure, entry.provider().id()));
-                return;
-            }
-            result.track(run.status());
-            run.status().whenComplete((status, error) -> {
-                if (error != null) {
-                    result.completeExceptionally(Futures.asVideoException(error, entry.provider().id()));
-                } else {
-                    result.complete(toResult(run.job(), status, prompt));
-                }
-            });
-        });
-    }
-
-    /** A streaming generation: its job (known once the stream starts) and its final status. */
-    private record StreamRun(VideoJob job, CompletableFuture<JobStatus> status) {
-    }
-
-    /** Starts a stream; completes when the provider reported the job (or the stream ended first). */
-    private CompletableFuture<StreamRun> startStream(ProviderRegistry.Entry entry, VideoRequest request, GenerateOptions options) {
-        CompletableFuture<StreamRun> started = new CompletableFuture<>();
-        PollingPolicy policy = options.polling() != null ? options.polling() : entry.polling();
-        Instant begun = clock.instant();
-        AtomicInteger updates = new AtomicInteger();
-        // the final status; cancelling it cancels the provider's stream
-        TrackedFuture<JobStatus> finalStatus = new TrackedFuture<>();
-        AtomicReference<VideoJob> jobRef = new AtomicReference<>();
-        StreamObserver observer = new StreamObserver() {
-            @Override
-            public void started(VideoJob job) {
-                if (!jobRef.compareAndSet(null, job)) {
-                    return;
-                }
-                String k = key(job.provider(), job.id());
-                streams.put(k, finalStatus);
-                finalStatus.whenComplete((s, e) -> streams.remove(k, finalStatus));
-                started.complete(new StreamRun(job, finalStatus));
-            }
-
-            @Override
-            public void update(JobStatus status) {
-                VideoJob job = jobRef.get();
-                if (job == null) {
-                    return;
-                }
-                try {
-                    options.listener().onProgress(new ProgressEvent(job, status.state(), updates.incrementAndGet(),
-                            policy.maxAttempts(), status.progress(), Duration.between(begun, clock.instant()), status.message()));
-                } catch (RuntimeException e) {
-                    LOG.warn("progress listener threw; ignored", e);
-                }
-            }
-        };
-        CompletableFuture<JobStatus> stream;
-        try {
-            stream = entry.provider().stream(request, entry.context(), observer);
-        } catch (RuntimeException e) {
-            stream = CompletableFuture.failedFuture(e);
-        }
-        finalStatus.track(stream);
-        var deadline = scheduler.schedule(() -> {
-            VideoJob job = jobRef.get();
-            if (job != null && !finalStatus.isDone()) {
-                finalStatus.completeExceptionally(new GenerationTimeoutException(entry.provider().id()
-                        + " stream did not finish within " + policy.timeout().toSeconds() + " s", job, policy.timeout(),
-                        updates.get(), ErrorContext.local(job.provider())));
-                finalStatus.cancel(true); // closes the stream; the timeout stays the outcome
-            }
-        }, policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        stream.whenComplete((status, error) -> {
-            deadline.cancel(false);
-            if (error != null) {
-                finalStatus.completeExceptionally(Futures.unwrap(error));
-            } else {
-                finalStatus.complete(status);
-            }
-            if (!started.isDone()) {
-                if (error != null) {
-                    started.completeExceptionally(error);
-                } else {
-                    VideoJob job = VideoJob.of(entry.provider().id(), "stream-" + java.util.UUID.randomUUID(), request.model(), begun);
-                    started.complete(new StreamRun(job, finalStatus));
-                }
-            }
-        });
-        return started;
-    }
-
-    @Override
-    public CompletableFuture<VideoJob> submit(VideoRequest request) {
-        TrackedFuture<VideoJob> result = new TrackedFuture<>();
-        try {
-            String primary = request.provider() != null ? request.provider() : defaultProvider;
-            ProviderRegistry.Entry entry = registry.get(primary);
-            validate(entry, request);
-            if (entry.provider().capabilities().streaming()) {
-                startStream(entry, request, GenerateOptions.defaults()).whenComplete((run, failure) -> {
-                    if (failure != null) result.completeExceptionally(Futures.asVideoException(failure, primary));
-                    else result.complete(run.job());
-                });
-            } else {
-                submitChain(request, chain(request), 0, false, result).whenComplete((a, failure) -> {
-                    if (failure != null) result.completeExceptionally(Futures.asVideoException(failure, primary));
-                    else result.complete(a.job());
-                });
-            }
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-        return result;
     }
 
     // ---------------------------------------------------------------- await / status / cancel
 
     @Override
     public CompletableFuture<VideoResult> await(VideoJob job, GenerateOptions options) {
-        TrackedFuture<VideoResult> result = new TrackedFuture<>();
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
+        GenerateOptions o = options == null ? GenerateOptions.defaults() : options;
         try {
+            if (job == null) {
+                throw InvalidRequestException.local("sdk", "job", "job must not be null");
+            }
             ProviderRegistry.Entry entry = registry.get(job.provider());
-            RefinedPrompt prompt = null; // a job awaited by id: this client did not send its prompt
-            if (entry.provider().capabilities().streaming()) {
-                CompletableFuture<JobStatus> live = streams.get(key(job.provider(), job.id()));
-                if (live == null) {
+            while (true) {
+                JobRun existing = runsByJob.get(key(job.provider(), job.id()));
+                if (existing != null) {
+                    CompletableFuture<VideoResult> attached = existing.attach(o.listener());
+                    if (attached != null) {
+                        return attached; // one run per job: a second await shares its wait (LIFECYCLE.md §1)
+                    }
+                    runsByJob.remove(key(job.provider(), job.id()), existing);
+                    continue;
+                }
+                if (entry.provider().capabilities().streaming()) {
                     throw notResumable(job);
                 }
-                result.track(live);
-                live.whenComplete((status, error) -> {
-                    if (error != null) result.completeExceptionally(Futures.asVideoException(error, job.provider()));
-                    else result.complete(toResult(job, status, prompt));
-                });
-                return result;
+                PollingPolicy policy = o.polling() != null ? o.polling() : entry.polling();
+                JobRun run = newRun(id -> JobRun.forJob(id, this, entry, job, policy));
+                if (runsByJob.putIfAbsent(key(job.provider(), job.id()), run) != null) {
+                    active.remove(run); // another await won the race: attach to its run
+                    continue;
+                }
+                knownJobs.remember(job);
+                CompletableFuture<VideoResult> result = run.attach(o.listener());
+                run.startWaiting();
+                return result != null ? result : CompletableFuture.failedFuture(closedError());
             }
-            JobWaiter waiter = startWaiter(entry, job, options);
-            result.track(waiter);
-            waiter.whenComplete((status, error) -> {
-                if (error != null) result.completeExceptionally(Futures.asVideoException(error, job.provider()));
-                else result.complete(toResult(job, status, prompt));
-            });
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(Futures.asVideoException(t, job == null ? "sdk" : job.provider()));
         }
-        return result;
     }
 
     private static VideoException notResumable(VideoJob job) {
@@ -534,42 +466,53 @@ public final class DefaultVideoClient implements VideoClient {
 
     @Override
     public CompletableFuture<JobStatus> status(VideoJob job) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
         try {
+            if (job == null) {
+                throw InvalidRequestException.local("sdk", "job", "job must not be null");
+            }
             ProviderRegistry.Entry entry = registry.get(job.provider());
             if (entry.provider().capabilities().streaming()) {
-                CompletableFuture<JobStatus> live = streams.get(key(job.provider(), job.id()));
+                JobRun live = runsByJob.get(key(job.provider(), job.id()));
                 if (live == null) {
                     throw notResumable(job);
                 }
-                return live.isDone() ? live.copy() : CompletableFuture.completedFuture(JobStatus.running(null));
+                return CompletableFuture.completedFuture(JobStatus.running(null));
             }
-            return entry.provider().poll(job, entry.context());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return JobRun.call(() -> entry.provider().poll(job, entry.context())).handle((s, e) -> {
+                if (e != null) {
+                    throw Futures.asVideoException(e, job.provider());
+                }
+                return s;
+            });
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(Futures.asVideoException(t, job == null ? "sdk" : job.provider()));
         }
     }
 
     @Override
     public CompletableFuture<Void> cancel(VideoJob job) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedError());
+        }
         try {
+            if (job == null) {
+                throw InvalidRequestException.local("sdk", "job", "job must not be null");
+            }
             ProviderRegistry.Entry entry = registry.get(job.provider());
-            CompletableFuture<JobStatus> live = streams.get(key(job.provider(), job.id()));
-            if (live != null) {
-                live.cancel(true);
-                return CompletableFuture.completedFuture(null);
+            JobRun run = runsByJob.get(key(job.provider(), job.id()));
+            if (run != null) {
+                run.cancelByCaller(); // stops the local wait and sends the remote cancel
+                return run.cancelAck().copy();
             }
-            JobWaiter waiter = waiting.get(key(job.provider(), job.id()));
-            if (waiter != null) {
-                waiter.cancel(true); // runs the remote cancel
-                return CompletableFuture.completedFuture(null);
+            if (entry.provider().capabilities().streaming()) {
+                throw notResumable(job);
             }
-            if (!entry.provider().capabilities().remoteCancel()) {
-                LOG.info("{} cannot cancel job {} remotely; it may still run and be billed", job.provider(), job.id());
-                return CompletableFuture.completedFuture(null);
-            }
-            return entry.provider().cancel(job, entry.context());
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return remoteCancel(entry, job);
+        } catch (Throwable t) {
+            return CompletableFuture.failedFuture(Futures.asVideoException(t, job == null ? "sdk" : job.provider()));
         }
     }
 
@@ -592,34 +535,6 @@ public final class DefaultVideoClient implements VideoClient {
         return webhooks;
     }
 
-    private CompletableFuture<dev.videosdk.WebhookOutcome> handleWebhook(String provider, Map<String, List<String>> headers, byte[] body) {
-        try {
-            ProviderRegistry.Entry entry = registry.get(provider);
-            WebhookEvent event = entry.provider().parseWebhook(new WebhookRequest(headers, body), entry.context());
-            if (event.isIgnored()) {
-                LOG.debug("{} webhook verified and ignored: {}", provider, event.ignoredReason());
-                return CompletableFuture.completedFuture(dev.videosdk.WebhookOutcome.ignored(event.ignoredReason()));
-            }
-            JobWaiter waiter = waiting.get(key(provider, event.taskId()));
-            CompletableFuture<JobStatus> status;
-            if (event.authoritative()) {
-                status = CompletableFuture.completedFuture(event.status());
-            } else {
-                VideoJob job = waiter != null ? waiter.job()
-                        : new VideoJob(provider, event.taskId(), null, clock.instant(), null, event.jobAttributes());
-                status = entry.provider().poll(job, entry.context());
-            }
-            return status.thenApply(s -> {
-                if (waiter != null) {
-                    waiter.offer(s);
-                }
-                return dev.videosdk.WebhookOutcome.applied(s);
-            });
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-    }
-
     // ---------------------------------------------------------------- info / lifecycle
 
     @Override
@@ -637,8 +552,35 @@ public final class DefaultVideoClient implements VideoClient {
         return registry.get(provider).provider().capabilities();
     }
 
+    /**
+     * LIFECYCLE.md §3: new calls fail at once; create calls in flight and remote cancels already
+     * requested are finished first (bounded by the close timeout); then every pending run fails with
+     * a {@link ClientClosedException} carrying its job; then the client's threads stop.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<CompletableFuture<?>> pending = new ArrayList<>(creates);
+        pending.addAll(cancels);
+        if (!pending.isEmpty()) {
+            try {
+                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                        .get(closeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                LOG.warn("close(): {} create call(s) and {} remote cancel(s) still pending after {} ms; their outcome is not "
+                        + "known to this client", creates.size(), cancels.size(), closeTimeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // a failed cancel was logged where it failed
+            }
+        }
+        for (JobRun run : List.copyOf(active)) {
+            run.close();
+        }
         registry.closeAll();
         shutdownOwnedExecutors();
     }

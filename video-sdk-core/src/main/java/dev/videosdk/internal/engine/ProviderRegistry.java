@@ -45,7 +45,7 @@ final class ProviderRegistry {
     private final Map<String, VideoProvider> instances = new LinkedHashMap<>();
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, String> env;
-    private final Function<String, HttpTransport> transports;
+    private final Function<VideoProvider, HttpTransport> transports;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final String userAgent;
@@ -53,7 +53,7 @@ final class ProviderRegistry {
     private final Map<String, Integer> maxInFlight;
 
     ProviderRegistry(List<VideoProvider> given, List<VideoProviderFactory> givenFactories, boolean discover,
-                     Map<String, String> env, Function<String, HttpTransport> transports, ScheduledExecutorService scheduler,
+                     Map<String, String> env, Function<VideoProvider, HttpTransport> transports, ScheduledExecutorService scheduler,
                      Clock clock, String userAgent, Map<String, PollingPolicy> polling, Map<String, Integer> maxInFlight) {
         this.env = env;
         this.transports = transports;
@@ -164,7 +164,7 @@ final class ProviderRegistry {
     private Entry create(String id) {
         ProviderConfig config = new ProviderConfig(id, env);
         VideoProvider provider = instances.containsKey(id) ? instances.get(id) : factories.get(id).create(config);
-        Context context = new Context(transports.apply(id), scheduler, clock, config, userAgent);
+        Context context = new Context(transports.apply(provider), scheduler, clock, config, userAgent);
         PollingPolicy policy = polling.getOrDefault(id, provider.defaultPolling());
         Integer limit = maxInFlight.get(id);
         return new Entry(provider, context, policy, limit == null ? null : new AsyncSemaphore(limit));

@@ -1,6 +1,11 @@
 package dev.videosdk.internal.http;
 
 import dev.videosdk.AuthenticationException;
+import dev.videosdk.CreateOutcome;
+import dev.videosdk.HttpCallEvent;
+import dev.videosdk.QuotaExceededException;
+import dev.videosdk.internal.Events;
+import dev.videosdk.internal.time.IoAware;
 import dev.videosdk.ErrorContext;
 import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.RateLimitException;
@@ -35,6 +40,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,30 +61,45 @@ public final class DefaultHttpTransport implements HttpTransport {
     private final String userAgent;
     private final DoubleSupplier random;
     private final AsyncSemaphore gate;
+    private final AsyncSemaphore providerGate;
+    private final Duration bodyIdle;
+    private final Predicate<VideoException> notAccepted;
+    private final Events events;
+
+    /** What a transport needs besides its provider id; shared by the transports of one client. */
+    public record Shared(HttpClient client, ScheduledExecutorService scheduler, Clock clock, RetryPolicy retry,
+                         Duration timeout, Duration bodyIdle, String userAgent, DoubleSupplier random, AsyncSemaphore gate,
+                         Events events) {
+    }
 
     /**
-     * Creates the transport; it does not own the client or the scheduler. {@code gate} caps the
-     * calls in flight on the shared client (waiting calls queue FIFO), so a burst of jobs cannot
-     * open one connection each.
+     * Creates the transport; it does not own the client or the scheduler. The shared {@code gate} caps
+     * the calls in flight on the shared client and {@code providerGate} (null: none) those of this
+     * provider, so one slow provider cannot hold every permit; waiting calls queue FIFO.
+     * {@code notAccepted} is the provider's declaration of create answers that prove no job exists.
      */
-    public DefaultHttpTransport(String provider, HttpClient client, ScheduledExecutorService scheduler, Clock clock,
-                                RetryPolicy retry, Duration timeout, String userAgent, DoubleSupplier random,
-                                AsyncSemaphore gate) {
+    public DefaultHttpTransport(String provider, Shared shared, AsyncSemaphore providerGate,
+                                Predicate<VideoException> notAccepted) {
         this.provider = provider;
-        this.client = client;
-        this.scheduler = scheduler;
-        this.clock = clock;
-        this.retry = retry;
-        this.timeout = timeout;
-        this.userAgent = userAgent;
-        this.random = random;
-        this.gate = gate;
+        this.client = shared.client();
+        this.scheduler = shared.scheduler();
+        this.clock = shared.clock();
+        this.retry = shared.retry();
+        this.timeout = shared.timeout();
+        this.bodyIdle = shared.bodyIdle();
+        this.userAgent = shared.userAgent();
+        this.random = shared.random();
+        this.gate = shared.gate();
+        this.events = shared.events();
+        this.providerGate = providerGate;
+        this.notAccepted = notAccepted == null ? e -> false : notAccepted;
     }
 
     @Override
     public CompletableFuture<HttpReply> send(HttpCall call) {
         TrackedFuture<HttpReply> result = new TrackedFuture<>();
-        attempt(call, 1, result, info -> HttpResponse.BodySubscribers.ofByteArray(), (response, cred) -> {
+        Duration total = call.timeout() != null ? call.timeout() : timeout; // small JSON replies: a total cap too
+        attempt(call, 1, result, info -> watch(call, HttpResponse.BodySubscribers.ofByteArray(), total), (response, cred) -> {
             HttpReply reply = reply(call, response, response.body(), cred);
             VideoException error = mapError(call, reply);
             if (error != null) {
@@ -93,8 +114,8 @@ public final class DefaultHttpTransport implements HttpTransport {
     public CompletableFuture<HttpStream> stream(HttpCall call) {
         TrackedFuture<HttpStream> result = new TrackedFuture<>();
         HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() / 100 == 2
-                ? cast(HttpResponse.BodySubscribers.ofPublisher())
-                : cast(HttpResponse.BodySubscribers.ofByteArray());
+                ? cast(watch(call, HttpResponse.BodySubscribers.ofPublisher(), null))
+                : cast(watch(call, HttpResponse.BodySubscribers.ofByteArray(), call.timeout() != null ? call.timeout() : timeout));
         attempt(call, 1, result, handler, (response, cred) -> {
             if (response.body() instanceof byte[] bytes) {
                 HttpReply reply = reply(call, response, bytes, cred);
@@ -109,6 +130,12 @@ public final class DefaultHttpTransport implements HttpTransport {
         return result;
     }
 
+    /** The body idle timer (and, for complete replies, a total cap) on every reply body. */
+    private <B> HttpResponse.BodySubscriber<B> watch(HttpCall call, HttpResponse.BodySubscriber<B> body, Duration total) {
+        return new IdleTimeoutSubscriber<>(body, scheduler, clock,
+                call.bodyIdleTimeout() != null ? call.bodyIdleTimeout() : bodyIdle, total);
+    }
+
     @SuppressWarnings("unchecked")
     private static HttpResponse.BodySubscriber<Object> cast(HttpResponse.BodySubscriber<?> s) {
         return (HttpResponse.BodySubscriber<Object>) s;
@@ -119,8 +146,31 @@ public final class DefaultHttpTransport implements HttpTransport {
         T read(HttpResponse<B> response, Credential credential);
     }
 
+    /** The state of one call across its tries. */
+    private static final class Tries<B, T> {
+        final HttpCall call;
+        final TrackedFuture<T> result;
+        final HttpResponse.BodyHandler<B> handler;
+        final Reader<B, T> reader;
+        /** The last error a provider answered (or the network gave); a key pool's own error never hides it. */
+        volatile VideoException lastProviderError;
+
+        Tries(HttpCall call, TrackedFuture<T> result, HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
+            this.call = call;
+            this.result = result;
+            this.handler = handler;
+            this.reader = reader;
+        }
+    }
+
     private <B, T> void attempt(HttpCall call, int tryNumber, TrackedFuture<T> result,
                                 HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
+        attempt(new Tries<>(call, result, handler, reader), tryNumber);
+    }
+
+    private <B, T> void attempt(Tries<B, T> t, int tryNumber) {
+        HttpCall call = t.call;
+        TrackedFuture<T> result = t.result;
         if (result.isDone()) {
             return;
         }
@@ -131,7 +181,7 @@ public final class DefaultHttpTransport implements HttpTransport {
                     : call.credentials().select(clock.instant());
         } catch (VideoException e) {
             // no request was sent, so even a create call may wait for a key to come free
-            retryOrFail(call, tryNumber, result, handler, reader, e, null, e.isRetryable());
+            retryOrFail(t, tryNumber, e, null, false, 0, Duration.ZERO);
             return;
         }
         HttpRequest request;
@@ -141,78 +191,162 @@ public final class DefaultHttpTransport implements HttpTransport {
             result.completeExceptionally(Futures.asVideoException(e, provider));
             return;
         }
-        CompletableFuture<Void> permit = gate.acquire();
-        result.track(permit);
-        permit.thenRun(() -> {
+        CompletableFuture<Void> own = providerGate == null ? CompletableFuture.completedFuture(null) : providerGate.acquire();
+        result.track(own);
+        own.thenRun(() -> {
             if (result.isDone()) {
-                gate.release();
-            } else {
-                exchange(call, tryNumber, result, handler, reader, credential, request);
+                releaseProviderGate();
+                return;
             }
+            CompletableFuture<Void> permit = gate.acquire();
+            result.track(permit);
+            permit.thenRun(() -> {
+                if (result.isDone()) {
+                    releaseGates();
+                } else {
+                    exchange(t, tryNumber, credential, request);
+                }
+            });
         });
     }
 
-    /** One request on the wire, holding a permit of the gate until its answer (or failure) is in. */
-    private <B, T> void exchange(HttpCall call, int tryNumber, TrackedFuture<T> result, HttpResponse.BodyHandler<B> handler,
-                                 Reader<B, T> reader, Credential credential, HttpRequest request) {
+    /** Tells a virtual-time scheduler (tests) that a real exchange is in flight, so time does not jump past it. */
+    private void io(boolean started) {
+        if (scheduler instanceof IoAware aware) {
+            if (started) {
+                aware.ioStarted();
+            } else {
+                aware.ioFinished();
+            }
+        }
+    }
+
+    private void releaseProviderGate() {
+        if (providerGate != null) {
+            providerGate.release();
+        }
+    }
+
+    private void releaseGates() {
+        gate.release();
+        releaseProviderGate();
+    }
+
+    /** One request on the wire, holding the permits until its answer (or failure) is in. */
+    private <B, T> void exchange(Tries<B, T> t, int tryNumber, Credential credential, HttpRequest request) {
+        HttpCall call = t.call;
+        TrackedFuture<T> result = t.result;
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<B>> sent;
+        io(true);
         try {
-            sent = client.sendAsync(request, handler);
+            sent = client.sendAsync(request, t.handler);
         } catch (RuntimeException e) {
-            gate.release();
+            io(false);
+            releaseGates();
             result.completeExceptionally(Futures.asVideoException(e, provider));
             return;
         }
         result.track(sent);
         sent.whenComplete((response, failure) -> {
-            gate.release();
-            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-            if (failure != null) {
-                Throwable cause = Futures.unwrap(failure);
-                boolean nothingSent = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
-                            millis, tryNumber, cause.toString());
-                }
-                VideoException error = networkError(call, cause);
-                retryOrFail(call, tryNumber, result, handler, reader, error, null, nothingSent);
-                return;
-            }
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
-                        Redaction.uri(call.uri()), response.statusCode(), millis, tryNumber, requestId(response));
-            }
             try {
-                result.complete(reader.read(response, credential));
-            } catch (VideoException error) {
-                boolean rejectedKey = error instanceof AuthenticationException && !error.isRetryable() && credential != null
-                        && call.credentialId() == null && call.credentials().size() > 1;
-                if (rejectedKey) {
-                    call.credentials().setAside(credential);
-                    LOG.warn("{} rejected key {}; it is set aside", provider, credential.id());
-                }
-                if (error instanceof RateLimitException r && credential != null) {
-                    call.credentials().coolDown(credential, r.retryAfter().orElse(null), clock.instant());
-                }
-                retryOrFail(call, tryNumber, result, handler, reader, error, credential, rejectedKey);
-            } catch (RuntimeException unexpected) {
-                result.completeExceptionally(Futures.asVideoException(unexpected, provider));
+                answered(t, tryNumber, credential, started, response, failure);
+            } finally {
+                io(false); // after the dependents ran, so virtual time sees the next step already scheduled
             }
         });
     }
 
-    private <B, T> void retryOrFail(HttpCall call, int tryNumber, TrackedFuture<T> result,
-                                    HttpResponse.BodyHandler<B> handler, Reader<B, T> reader,
-                                    VideoException error, Credential credential, boolean noJobStarted) {
-        boolean allowed = call.kind() == CallKind.QUERY || call.idempotent()
-                ? error.isRetryable() || noJobStarted
-                : noJobStarted || error instanceof RateLimitException || call.retryCreateWhen().test(error);
+    private <B, T> void answered(Tries<B, T> t, int tryNumber, Credential credential, long started, HttpResponse<B> response,
+                                 Throwable failure) {
+        HttpCall call = t.call;
+        TrackedFuture<T> result = t.result;
+        {
+            releaseGates();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (failure != null) {
+                Throwable cause = Futures.unwrap(failure);
+                boolean nothingSent = nothingSent(cause);
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("{} {} {} failed after {} ms (try {}): {}", provider, call.method(), Redaction.uri(call.uri()),
+                            took.toMillis(), tryNumber, cause.toString());
+                }
+                VideoException error = networkError(call, cause, nothingSent);
+                t.lastProviderError = error;
+                retryOrFail(t, tryNumber, error, null, !nothingSent, 0, took);
+                return;
+            }
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} -> {} in {} ms (try {}, request id {})", provider, call.method(),
+                        Redaction.uri(call.uri()), response.statusCode(), took.toMillis(), tryNumber, requestId(response));
+            }
+            try {
+                T value = t.reader.read(response, credential);
+                events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), response.statusCode(), tryNumber,
+                        took, null));
+                result.complete(value);
+            } catch (VideoException error) {
+                t.lastProviderError = error;
+                boolean pooled = credential != null && call.credentialId() == null && call.credentials().size() > 1;
+                boolean keyUnusable = pooled && !error.isRetryable()
+                        && (error instanceof AuthenticationException || error instanceof QuotaExceededException);
+                if (keyUnusable) {
+                    call.credentials().setAside(credential);
+                    LOG.warn("{} refused key {} ({}); it is set aside", provider, credential.id(), error.getClass().getSimpleName());
+                }
+                if (error instanceof RateLimitException r && credential != null) {
+                    call.credentials().coolDown(credential, r.retryAfter().orElse(null), clock.instant());
+                }
+                retryOrFail(t, tryNumber, error, credential, true, response.statusCode(), took, keyUnusable);
+            } catch (RuntimeException unexpected) {
+                result.completeExceptionally(Futures.asVideoException(unexpected, provider));
+            }
+        }
+    }
+
+    /** True when the failure happened before the request left this machine (no job can exist). */
+    private static boolean nothingSent(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException
+                || cause instanceof javax.net.ssl.SSLHandshakeException || cause instanceof java.nio.channels.UnresolvedAddressException;
+    }
+
+    private static HttpCallEvent.Kind kind(HttpCall call) {
+        return call.kind() == CallKind.CREATE ? HttpCallEvent.Kind.CREATE : HttpCallEvent.Kind.QUERY;
+    }
+
+    private <B, T> void retryOrFail(Tries<B, T> t, int tryNumber, VideoException error, Credential credential, boolean sent,
+                                    int status, Duration took) {
+        retryOrFail(t, tryNumber, error, credential, sent, status, took, false);
+    }
+
+    /**
+     * Retries the call or fails it. A query is retried when the error is retryable. A create call is
+     * retried only when its outcome is {@link CreateOutcome#NOT_ACCEPTED} and the error retryable
+     * (or the key was refused and another may serve it), or when it carries an idempotency key; an
+     * {@link CreateOutcome#UNKNOWN} outcome fails with a {@link dev.videosdk.JobMayExistException}.
+     */
+    private <B, T> void retryOrFail(Tries<B, T> t, int tryNumber, VideoException error, Credential credential, boolean sent,
+                                    int status, Duration took, boolean keyUnusable) {
+        HttpCall call = t.call;
+        TrackedFuture<T> result = t.result;
+        if (status > 0 || sent) {
+            events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error));
+        }
+        boolean create = call.kind() == CallKind.CREATE;
+        CreateOutcome outcome = create ? CreateOutcomes.ofTry(error, sent, notAccepted) : null;
+        boolean allowed;
+        if (!create) {
+            allowed = error.isRetryable() || keyUnusable;
+        } else if (outcome == CreateOutcome.UNKNOWN) {
+            allowed = call.idempotent() && (error.isRetryable() || !sent || error instanceof ProviderUnavailableException);
+        } else {
+            allowed = error.isRetryable() || keyUnusable;
+        }
         if (!allowed || tryNumber > retry.maxRetries()) {
-            result.completeExceptionally(error);
+            fail(t, error, outcome);
             return;
         }
-        Duration wait = retry.backoffBefore(tryNumber, random);
+        Duration wait = keyUnusable ? Duration.ZERO : retry.backoffBefore(tryNumber, random);
         if (error instanceof RateLimitException r && r.retryAfter().isPresent()) {
             boolean otherKeyFree = credential != null && call.credentialId() == null && call.credentials().size() > 1;
             if (!otherKeyFree && r.retryAfter().get().compareTo(wait) > 0) {
@@ -220,15 +354,28 @@ public final class DefaultHttpTransport implements HttpTransport {
             }
         }
         if (wait.compareTo(retry.maxRetryAfter()) > 0 && error instanceof RateLimitException) {
-            result.completeExceptionally(error);
+            fail(t, error, outcome);
             return;
         }
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} {} {}: retry {} of {} in {} ms after {}", provider, call.method(), Redaction.uri(call.uri()),
                     tryNumber, retry.maxRetries(), wait.toMillis(), error.getClass().getSimpleName());
         }
-        result.track(scheduler.schedule(() -> attempt(call, tryNumber + 1, result, handler, reader),
-                wait.toMillis(), TimeUnit.MILLISECONDS));
+        events.retryScheduled(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error), wait);
+        result.track(scheduler.schedule(() -> attempt(t, tryNumber + 1), wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * Fails the call with the last provider error (a key pool's "every key is rate limited" never
+     * hides it), as a {@link dev.videosdk.JobMayExistException} when a create's outcome is unknown.
+     */
+    private <B, T> void fail(Tries<B, T> t, VideoException error, CreateOutcome outcome) {
+        VideoException last = t.lastProviderError;
+        VideoException finalError = error.httpStatus().isEmpty() && last != null && last != error ? last : error;
+        if (outcome == CreateOutcome.UNKNOWN) {
+            finalError = CreateOutcomes.mayExist(finalError, t.call.idempotencyKey());
+        }
+        t.result.completeExceptionally(finalError);
     }
 
     private VideoException mapError(HttpCall call, HttpReply reply) {
@@ -239,16 +386,14 @@ public final class DefaultHttpTransport implements HttpTransport {
         return error;
     }
 
-    private VideoException networkError(HttpCall call, Throwable cause) {
+    private VideoException networkError(HttpCall call, Throwable cause, boolean nothingSent) {
         ErrorContext ctx = ErrorContext.local(provider);
         String what = call.method() + " " + Redaction.uri(call.uri());
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+        if (nothingSent) {
             return new ProviderUnavailableException(provider + " could not be reached (" + what + "): " + cause.getMessage(), ctx, cause);
         }
-        if (call.kind() == CallKind.CREATE && !call.idempotent()) {
-            return new ProviderUnavailableException(provider + " create call failed after the request was sent (" + what
-                    + "): " + cause + "; a job may have been created, so the SDK did not repeat the call (that could pay twice)",
-                    ctx, false, cause);
+        if (cause instanceof IdleTimeoutSubscriber.BodyStalledException) {
+            return new ProviderUnavailableException(provider + " reply stalled (" + what + "): " + cause.getMessage(), ctx, cause);
         }
         if (cause instanceof HttpTimeoutException) {
             return new ProviderUnavailableException(provider + " did not answer in time (" + what + ")", ctx, cause);

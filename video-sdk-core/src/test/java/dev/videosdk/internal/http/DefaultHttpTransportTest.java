@@ -42,9 +42,16 @@ class DefaultHttpTransportTest {
             .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
 
     private final TestTime time = new TestTime();
-    private final DefaultHttpTransport transport = new DefaultHttpTransport("acme", HttpClient.newHttpClient(),
-            time.scheduler, time.clock, RetryPolicy.defaults(), Duration.ofSeconds(5), "test-agent", () -> 0.5,
-            new dev.videosdk.internal.AsyncSemaphore(64));
+    private final DefaultHttpTransport transport = transport(RetryPolicy.defaults(), Duration.ofSeconds(5),
+            new dev.videosdk.internal.AsyncSemaphore(64), e -> false);
+
+    /** A transport on test time; the body idle timer is an hour, which TestTime never runs. */
+    private DefaultHttpTransport transport(RetryPolicy retry, Duration timeout, dev.videosdk.internal.AsyncSemaphore gate,
+                                           java.util.function.Predicate<dev.videosdk.VideoException> notAccepted) {
+        return new DefaultHttpTransport("acme", new DefaultHttpTransport.Shared(HttpClient.newHttpClient(), time.scheduler,
+                time.clock, retry, timeout, TestTime.NEVER, "test-agent", () -> 0.5, gate,
+                new dev.videosdk.internal.Events(dev.videosdk.VideoEventListener.NONE)), null, notAccepted);
+    }
     private final CredentialPool pool = CredentialPool.bearer("acme", List.of("secret-one"));
 
     private URI uri(String path) {
@@ -150,8 +157,8 @@ class DefaultHttpTransportTest {
 
         Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of("p", "x")).build())));
 
-        assertThat(t).isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("a job may have been created");
-        assertThat(((ProviderUnavailableException) t).isRetryable()).isFalse();
+        assertThat(t).isInstanceOf(dev.videosdk.JobMayExistException.class).hasMessageContaining("a job may exist");
+        assertThat(((dev.videosdk.VideoException) t).isRetryable()).isFalse();
         wm.verify(1, postRequestedFor(urlEqualTo("/jobs")));
     }
 
@@ -168,12 +175,16 @@ class DefaultHttpTransportTest {
     void send_create503_isNotRetriedUnlessDeclaredNotAccepted() {
         wm.stubFor(post("/jobs").willReturn(aResponse().withStatus(503)));
 
-        failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of()).build())));
+        Throwable unknown = failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of()).build())));
         wm.verify(1, postRequestedFor(urlEqualTo("/jobs")));
+        assertThat(unknown).isInstanceOf(dev.videosdk.JobMayExistException.class).hasMessageContaining("a job may exist");
+        assertThat(((dev.videosdk.VideoException) unknown).isRetryable()).isFalse();
+        assertThat(unknown.getCause()).isInstanceOf(ProviderUnavailableException.class);
 
         wm.resetRequests();
-        failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/jobs")).json(Map.of())
-                .retryCreateWhen(e -> e.httpStatus().orElse(0) == 503).build())));
+        DefaultHttpTransport declared = transport(RetryPolicy.defaults(), Duration.ofSeconds(5),
+                new dev.videosdk.internal.AsyncSemaphore(64), e -> e.httpStatus().orElse(0) == 503);
+        failure(() -> TestTime.join(declared.send(HttpCall.post(uri("/jobs")).json(Map.of()).build())));
         wm.verify(4, postRequestedFor(urlEqualTo("/jobs")));
     }
 
@@ -226,9 +237,8 @@ class DefaultHttpTransportTest {
 
     @Test
     void send_readTimeout_mappedToUnavailableAndRetriedForQueries() {
-        DefaultHttpTransport impatient = new DefaultHttpTransport("acme", HttpClient.newHttpClient(), time.scheduler,
-                time.clock, RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200), "ua", () -> 0.5,
-                new dev.videosdk.internal.AsyncSemaphore(64));
+        DefaultHttpTransport impatient = transport(RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200),
+                new dev.videosdk.internal.AsyncSemaphore(64), e -> false);
         wm.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
 
         Throwable t = failure(() -> TestTime.join(impatient.send(HttpCall.get(uri("/slow")).build())));
@@ -286,8 +296,7 @@ class DefaultHttpTransportTest {
     @Test
     void send_gateCapsCallsInFlightAndServesWaitersInOrder() {
         dev.videosdk.internal.AsyncSemaphore one = new dev.videosdk.internal.AsyncSemaphore(1);
-        DefaultHttpTransport gated = new DefaultHttpTransport("acme", HttpClient.newHttpClient(), time.scheduler, time.clock,
-                RetryPolicy.none(), Duration.ofSeconds(5), "ua", () -> 0.5, one);
+        DefaultHttpTransport gated = transport(RetryPolicy.none(), Duration.ofSeconds(5), one, e -> false);
         wm.stubFor(get("/g1").willReturn(okJson("{}").withFixedDelay(300)));
         wm.stubFor(get("/g2").willReturn(okJson("{}")));
 
@@ -321,5 +330,111 @@ class DefaultHttpTransportTest {
                 .isEqualTo("https://h/v1/x?key=***&alt=media&token=***");
         assertThat(Redaction.uri(URI.create("data:video/mp4;base64," + "A".repeat(5000))))
                 .isEqualTo("data:video/mp4;base64,… (5022 characters)");
+    }
+
+    // ---------------------------------------------------------------- LIFECYCLE.md §2: create outcomes on the wire
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {521, 522, 523, 525, 526})
+    void create_cdnAnswerProvingTheOriginNeverGotIt_isRetried(int status) {
+        wm.stubFor(post("/cdn").inScenario("cdn").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(status).withHeader("Server", "cloudflare")
+                        .withHeader("Content-Type", "text/html").withBody("<html>origin SSL handshake failed</html>"))
+                .willSetStateTo("up"));
+        wm.stubFor(post("/cdn").inScenario("cdn").whenScenarioStateIs("up").willReturn(okJson("{\"id\":\"j1\"}")));
+
+        HttpReply reply = TestTime.join(transport.send(HttpCall.post(uri("/cdn")).json(Map.of()).build()));
+
+        assertThat(reply.status()).isEqualTo(200);
+        wm.verify(2, postRequestedFor(urlEqualTo("/cdn")));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {500, 502, 503, 504, 520, 524})
+    void create_ambiguousServerAnswer_isUnknownNotRetriedAndSaysAJobMayExist(int status) {
+        wm.stubFor(post("/amb").willReturn(aResponse().withStatus(status).withHeader("x-request-id", "req-" + status)
+                .withBody("upstream timeout")));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/amb")).json(Map.of()).build())));
+
+        wm.verify(1, postRequestedFor(urlEqualTo("/amb")));
+        assertThat(t).isInstanceOf(dev.videosdk.JobMayExistException.class)
+                .hasMessageContaining("a job may exist").hasMessageContaining("req-" + status);
+        dev.videosdk.VideoException v = (dev.videosdk.VideoException) t;
+        assertThat(v.isRetryable()).isFalse();
+        assertThat(v.httpStatus()).hasValue(status);
+        assertThat(v.requestId()).hasValue("req-" + status);
+    }
+
+    @Test
+    void create_withIdempotencyKey_unknownOutcomeIsRetriedWithTheSameKey() {
+        wm.stubFor(post("/idem").inScenario("idem").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("ok"));
+        wm.stubFor(post("/idem").inScenario("idem").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        TestTime.join(transport.send(HttpCall.post(uri("/idem")).json(Map.of()).idempotencyKey("Idempotency-Key", "k-1").build()));
+
+        wm.verify(2, postRequestedFor(urlEqualTo("/idem")).withHeader("Idempotency-Key", equalTo("k-1")));
+    }
+
+    @Test
+    void keyPool_everyKeyCoolingDown_failsWithTheProvidersOwnErrorNotThePoolsMessage() {
+        wm.stubFor(post("/rl").willReturn(aResponse().withStatus(429).withHeader("x-request-id", "req-rl")
+                .withBody("{\"error\":{\"message\":\"Quota exceeded for aiplatform\"}}")));
+        CredentialPool two = CredentialPool.bearer("acme", List.of("key-number-one", "key-number-two"));
+
+        Throwable t = failure(() -> TestTime.join(transport.send(HttpCall.post(uri("/rl")).json(Map.of()).credentials(two).build())));
+
+        assertThat(t).isInstanceOf(RateLimitException.class).hasMessageContaining("HTTP 429").hasMessageContaining("Quota exceeded")
+                .hasMessageNotContaining("every acme key");
+        assertThat(((RateLimitException) t).httpStatus()).hasValue(429);
+        assertThat(((RateLimitException) t).requestId()).hasValue("req-rl");
+    }
+
+    @Test
+    void events_everyTryAndEveryRetryIsReported() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.videosdk.VideoEventListener listener = new dev.videosdk.VideoEventListener() {
+            @Override
+            public void httpCallFinished(dev.videosdk.HttpCallEvent call) {
+                seen.add("call " + call.kind() + " " + call.status() + " try " + call.attempt());
+            }
+
+            @Override
+            public void retryScheduled(dev.videosdk.HttpCallEvent failedTry, Duration delay) {
+                seen.add("retry after try " + failedTry.attempt());
+            }
+        };
+        DefaultHttpTransport observed = new DefaultHttpTransport("acme", new DefaultHttpTransport.Shared(HttpClient.newHttpClient(),
+                time.scheduler, time.clock, RetryPolicy.defaults(), Duration.ofSeconds(5), TestTime.NEVER, "ua", () -> 0.5,
+                new dev.videosdk.internal.AsyncSemaphore(4), new dev.videosdk.internal.Events(listener)), null, e -> false);
+        wm.stubFor(get("/ev").inScenario("ev").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+        wm.stubFor(get("/ev").inScenario("ev").whenScenarioStateIs("ok").willReturn(okJson("{}")));
+
+        TestTime.join(observed.send(HttpCall.get(uri("/ev")).build()));
+
+        assertThat(seen).containsExactly("call QUERY 503 try 1", "retry after try 1", "call QUERY 200 try 2");
+    }
+
+    @Test
+    void perProviderGate_capsThisProvidersCallsBesideTheSharedGate() {
+        dev.videosdk.internal.AsyncSemaphore own = new dev.videosdk.internal.AsyncSemaphore(1);
+        DefaultHttpTransport slow = new DefaultHttpTransport("slow", new DefaultHttpTransport.Shared(HttpClient.newHttpClient(),
+                time.scheduler, time.clock, RetryPolicy.none(), Duration.ofSeconds(5), TestTime.NEVER, "ua", () -> 0.5,
+                new dev.videosdk.internal.AsyncSemaphore(64), new dev.videosdk.internal.Events(dev.videosdk.VideoEventListener.NONE)),
+                own, e -> false);
+        wm.stubFor(get("/p1").willReturn(okJson("{}").withFixedDelay(300)));
+        wm.stubFor(get("/p2").willReturn(okJson("{}")));
+
+        var first = slow.send(HttpCall.get(uri("/p1")).build());
+        var second = slow.send(HttpCall.get(uri("/p2")).build()); // permits are taken synchronously
+
+        assertThat(own.inUse()).isEqualTo(1);
+        assertThat(own.waiting()).isEqualTo(1);
+        assertThat(second).isNotDone();
+        TestTime.join(first);
+        TestTime.join(second);
+        assertThat(own.inUse()).isZero();
     }
 }

@@ -60,9 +60,10 @@ final class KieErrorMapper implements ErrorMapper {
         return byKieCode(reply, effective, message);
     }
 
-    /** True for an error Kie documents as "the request was not accepted" on a create call (455 maintenance). */
+    /** True for an error Kie documents as "the request was not accepted" on a create call (455 maintenance, 505 feature disabled). */
     static boolean notAccepted(VideoException e) {
-        return "455".equals(e.errorCode().orElse(null));
+        String code = e.errorCode().orElse("");
+        return code.equals("455") || code.equals("505"); // maintenance; feature disabled: nothing was started
     }
 
     private VideoException byKieCode(HttpReply reply, int code, String message) {

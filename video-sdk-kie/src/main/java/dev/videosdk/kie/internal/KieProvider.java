@@ -101,6 +101,12 @@ final class KieProvider implements VideoProvider {
         requests.validate(KieFamily.forModel(model), model, request);
     }
 
+    /** The create answers the provider documents as "not accepted" (see its error mapper). */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return KieErrorMapper.notAccepted(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         String model = capabilities.modelOrDefault(request.model());
@@ -118,7 +124,6 @@ final class KieProvider implements VideoProvider {
                         .json(requests.body(ctx.json(), family, model, request, images))
                         .credentials(keys)
                         .errors(errors)
-                        .retryCreateWhen(KieErrorMapper::notAccepted)
                         .build()))
                 .thenApply(reply -> {
                     String taskId = KieResultParser.text(reply.json().path("data").path("taskId"));

@@ -114,6 +114,12 @@ public final class KlingProvider implements VideoProvider {
         KlingRequests.validate(request);
     }
 
+    /** The create answers the provider documents as "not accepted" (see its error mapper). */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return KlingErrors.notAccepted(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         String endpoint = KlingRequests.endpoint(request);
@@ -124,7 +130,6 @@ public final class KlingProvider implements VideoProvider {
                 .json(KlingRequests.body(request, model, externalTaskId))
                 .credentials(auth.pool(ctx.clock()))
                 .errors(new KlingErrors(auth, ctx.clock()).forCreate(externalTaskId))
-                .retryCreateWhen(KlingErrors::notAccepted)
                 .build();
         return ctx.http().send(call).thenApply(reply -> {
             JsonNode root = reply.json();

@@ -82,9 +82,9 @@ class KlingErrorMappingTest {
             "429, 1302, RateLimitException, true",
             "429, 1303, RateLimitException, true",
             "429, 1304, PermissionDeniedException, false",
-            "500, 5000, ProviderUnavailableException, false",
+            "500, 5000, JobMayExistException, false",     // LIFECYCLE.md §2: a task may exist
             "503, 5001, ProviderUnavailableException, true",
-            "504, 5002, ProviderUnavailableException, false",
+            "504, 5002, JobMayExistException, false",
             "200, 1201, InvalidRequestException, false",
     })
     void submit_errorCode_mapsByCodeWithRequestIdFromBody(int status, int code, String type, boolean retryable) {
@@ -139,20 +139,20 @@ class KlingErrorMappingTest {
 
         List<LoggedRequest> tries = posts(wm, T2V);
         assertThat(tries).hasSize(1);
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(e).isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(ProviderUnavailableException.class);
         assertThat(e.getMessage()).contains("look it up by external_task_id "
                 + body(tries.get(0)).path("external_task_id").asText());
     }
 
     @Test
-    void submit_htmlGatewayPage_becomesUnavailableWithExcerpt() {
+    void submit_htmlGatewayPage_isAnUnknownOutcomeWithExcerpt() {
         wm.stubFor(post(urlEqualTo(T2V)).willReturn(aResponse().withStatus(502)
                 .withHeader("Content-Type", "text/html").withBody("<html><body>502 Bad Gateway</body></html>")));
 
         VideoException e = submitFailure();
 
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
-        assertThat(e.getMessage()).contains("502 Bad Gateway");
+        assertThat(e).isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(ProviderUnavailableException.class);
+        assertThat(e.getMessage()).contains("502 Bad Gateway").contains("a job may exist");
     }
 
     @Test

@@ -45,8 +45,6 @@ final class OpenAiProvider implements VideoProvider {
     static final int MAX_IMAGE_URL_CHARS = 20_971_520;
     /** Longest prompt. */
     static final int MAX_PROMPT_CHARS = 32_000;
-    /** Most webhook ids remembered for replay protection. */
-    static final int SEEN_WEBHOOK_CAPACITY = 10_000;
     /** Job attribute naming the video a remix started from. */
     static final String REMIXED_FROM = "remixed_from";
 
@@ -81,8 +79,7 @@ final class OpenAiProvider implements VideoProvider {
     private static StandardWebhookVerifier webhookVerifier(OpenAiSettings settings) {
         try {
             return new StandardWebhookVerifier(OpenAiSettings.PROVIDER, settings.webhookSecrets(),
-                    StandardWebhookVerifier.DEFAULT_TOLERANCE,
-                    new SeenWebhookIds(SEEN_WEBHOOK_CAPACITY, StandardWebhookVerifier.DEFAULT_TOLERANCE.plusMinutes(1)));
+                    StandardWebhookVerifier.DEFAULT_TOLERANCE);
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException("OPENAI_WEBHOOK_SECRET: " + e.getMessage(), OpenAiSettings.PROVIDER);
         }
@@ -148,6 +145,16 @@ final class OpenAiProvider implements VideoProvider {
             throw InvalidRequestException.local(id(), param, "an openai remix takes only a prompt; remove " + param
                     + " or drop the " + OpenAiExtras.REMIX_VIDEO_ID + " extra");
         }
+    }
+
+    /**
+     * Gateways of the new-api / one-api family answer {@code model_not_found} (also on HTTP 503,
+     * "No available channel for model …") before routing the request anywhere: no job exists, so the
+     * request may go to a fallback provider.
+     */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return "model_not_found".equals(error.errorCode().orElse(null));
     }
 
     @Override
@@ -223,7 +230,8 @@ final class OpenAiProvider implements VideoProvider {
             throw new ConfigurationException("openai webhooks need the signing secret: set OPENAI_WEBHOOK_SECRET=whsec_...",
                     id());
         }
-        String webhookId = webhooks.verify(request, ctx.clock().instant());
+        StandardWebhookVerifier.Verified delivery = webhooks.verify(request, ctx.clock().instant());
+        String webhookId = delivery.id();
         JsonNode event;
         try {
             event = ctx.json().readTree(request.body());
@@ -236,11 +244,12 @@ final class OpenAiProvider implements VideoProvider {
         if (!type.startsWith("video.") || videoId.isBlank()) {
             // verified, but not ours: acknowledge it, or OpenAI delivers it again for days
             return WebhookEvent.ignored("openai webhook " + webhookId + " of type '" + type
-                    + "' is not a video event with data.id; only video.* events are handled");
+                    + "' is not a video event with data.id; only video.* events are handled").withDelivery(webhookId, delivery.sentAt());
         }
         LOG.debug("openai webhook {}: {} for video {}", webhookId, type, videoId);
         // thin event: the core fetches the video object before completing the job
-        return new WebhookEvent(videoId, JobStatus.running(null).withRaw(type, request.bodyText()), false);
+        return new WebhookEvent(videoId, JobStatus.running(null).withRaw(type, request.bodyText()), false)
+                .withDelivery(webhookId, delivery.sentAt());
     }
 
     private OpenAiErrorMapper errors(ProviderContext ctx) {

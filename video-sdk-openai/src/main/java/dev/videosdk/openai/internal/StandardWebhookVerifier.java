@@ -15,7 +15,7 @@ import java.util.List;
  * {@code webhook-timestamp} (unix seconds, within the tolerance either way) and
  * {@code webhook-signature} (space-separated {@code v1,<base64>} entries, any may match);
  * HMAC-SHA256 over {@code id.timestamp.body} with the base64-decoded {@code whsec_} secret;
- * constant-time comparison; an id seen before is a replay.
+ * constant-time comparison. Redeliveries of an id are the core's to answer (as duplicates).
  */
 public final class StandardWebhookVerifier {
     /** Default timestamp tolerance, as in OpenAI's SDKs. */
@@ -25,18 +25,16 @@ public final class StandardWebhookVerifier {
     private final String provider;
     private final List<byte[]> keys;
     private final Duration tolerance;
-    private final SeenWebhookIds seen;
 
     /**
      * A verifier for one or more secrets (any may have signed).
      *
      * @throws IllegalArgumentException when a {@code whsec_} secret is not valid base64 (the secret is not quoted)
      */
-    public StandardWebhookVerifier(String provider, List<String> secrets, Duration tolerance, SeenWebhookIds seen) {
+    public StandardWebhookVerifier(String provider, List<String> secrets, Duration tolerance) {
         this.provider = provider;
         this.keys = secrets.stream().map(StandardWebhookVerifier::key).toList();
         this.tolerance = tolerance;
-        this.seen = seen;
     }
 
     /** The HMAC key of a secret: base64 after {@code whsec_}, else the secret's UTF-8 bytes. */
@@ -52,11 +50,15 @@ public final class StandardWebhookVerifier {
     }
 
     /**
-     * Verifies the callback; returns its webhook id.
+     * Verifies the callback; returns its webhook id and signing time.
      *
      * @throws WebhookVerificationException naming what failed (never the secret or the expected signature)
      */
-    public String verify(WebhookRequest request, Instant now) {
+    /** A verified delivery: the sender's {@code webhook-id} and {@code webhook-timestamp}. */
+    public record Verified(String id, Instant sentAt) {
+    }
+
+    public Verified verify(WebhookRequest request, Instant now) {
         String id = require(request, "webhook-id");
         String timestamp = require(request, "webhook-timestamp");
         String signatures = require(request, "webhook-signature");
@@ -76,10 +78,7 @@ public final class StandardWebhookVerifier {
         if (!match) {
             throw fail("webhook-signature does not match the body (wrong secret, or the body was changed)");
         }
-        if (!seen.add(id, sent, now)) {
-            throw fail("webhook " + excerpt(id) + " was already received; a replay is rejected");
-        }
-        return id;
+        return new Verified(id, sent);
     }
 
     /** The decoded {@code v1} entries of a signature header; other versions and bad base64 are skipped. */
@@ -113,10 +112,6 @@ public final class StandardWebhookVerifier {
         System.arraycopy(a, 0, out, 0, a.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
-    }
-
-    private static String excerpt(String value) {
-        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
     }
 
     @Override

@@ -79,6 +79,12 @@ public final class SoraProxyProvider implements VideoProvider {
         streaming(request);
     }
 
+    /** The create answers the provider documents as "not accepted" (see its error mapper). */
+    @Override
+    public boolean createNotAccepted(dev.videosdk.VideoException error) {
+        return notAccepted(error);
+    }
+
     @Override
     public CompletableFuture<VideoJob> submit(VideoRequest request, ProviderContext ctx) {
         return CompletableFuture.failedFuture(new VideoException(id() + " delivers its result on one streaming "
@@ -107,7 +113,6 @@ public final class SoraProxyProvider implements VideoProvider {
                     .json(body)
                     .credentials(endpoint.keys())
                     .errors(errors)
-                    .retryCreateWhen(SoraProxyProvider::notAccepted)
                     .timeout(settings.requestTimeout())
                     .build();
             LOG.debug("{} generating with model {} on the {} endpoint ({})", id(), model,

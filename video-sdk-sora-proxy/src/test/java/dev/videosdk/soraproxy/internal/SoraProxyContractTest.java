@@ -173,7 +173,9 @@ class SoraProxyContractTest {
         wm.stubFor(post(PATH).willReturn(aResponse().withStatus(500).withBody("upstream exploded")));
         client(Map.of());
         assertThatThrownBy(() -> Drive.until(time, generate(VideoRequest.text("A cat").build())))
-                .cause().isInstanceOf(ProviderUnavailableException.class).hasMessage("sora-proxy answered HTTP 500: upstream exploded");
+                .cause().isInstanceOf(dev.videosdk.JobMayExistException.class)
+                .hasMessageStartingWith("sora-proxy answered HTTP 500: upstream exploded").hasMessageContaining("a job may exist")
+                .cause().isInstanceOf(ProviderUnavailableException.class);
         wm.verify(1, postRequestedFor(urlEqualTo(PATH)));
     }
 

@@ -108,7 +108,8 @@ class GeminiErrorMappingTest {
     void serverErrorOnCreateIsNotRetriedBecauseAJobMayExist() {
         Throwable e = submitAgainst(503, "UNAVAILABLE", "The service is currently unavailable.", "");
 
-        assertThat(e).isInstanceOf(ProviderUnavailableException.class);
+        assertThat(e).isInstanceOf(dev.videosdk.JobMayExistException.class).hasCauseInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("The service is currently unavailable.");
         wm.verify(1, postRequestedFor(urlPathEqualTo(SUBMIT_PATH)));
     }
 
@@ -117,7 +118,7 @@ class GeminiErrorMappingTest {
         wm.stubFor(post(urlPathEqualTo(SUBMIT_PATH)).willReturn(aResponse().withStatus(502).withBody("<html>Bad Gateway</html>")));
 
         assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").build())))
-                .hasCauseInstanceOf(ProviderUnavailableException.class)
+                .hasCauseInstanceOf(dev.videosdk.JobMayExistException.class).hasRootCauseInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("<html>Bad Gateway</html>");
     }
 }

@@ -1,4 +1,4 @@
-package dev.videosdk.openai.internal;
+package dev.videosdk.internal.engine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The webhook ids received recently, to reject replays: bounded in size (oldest dropped first)
- * and in time (an id is kept until its timestamp is older than the retention, after which the
- * timestamp check rejects a replay anyway). Thread-safe.
+ * The webhook deliveries applied recently, to answer redeliveries as duplicates: bounded in size
+ * (oldest dropped first) and in time (an id is kept until its timestamp is older than the
+ * retention, after which the provider's timestamp check rejects a replay anyway). Thread-safe.
  */
-public final class SeenWebhookIds {
+final class SeenDeliveries {
     private final int capacity;
     private final Duration retention;
     private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
@@ -21,7 +21,7 @@ public final class SeenWebhookIds {
      *
      * @throws IllegalArgumentException when capacity is below 1 or retention not positive
      */
-    public SeenWebhookIds(int capacity, Duration retention) {
+    SeenDeliveries(int capacity, Duration retention) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be at least 1, but was " + capacity);
         }
@@ -32,8 +32,14 @@ public final class SeenWebhookIds {
         this.retention = retention;
     }
 
+    /** True when {@code id} was recorded and has not expired. */
+    synchronized boolean contains(String id, Instant now) {
+        expire(now);
+        return seen.containsKey(id);
+    }
+
     /** Records {@code id} sent at {@code sent}; false when it was already recorded (a replay). */
-    public synchronized boolean add(String id, Instant sent, Instant now) {
+    synchronized boolean add(String id, Instant sent, Instant now) {
         expire(now);
         if (seen.containsKey(id)) {
             return false;
@@ -48,7 +54,7 @@ public final class SeenWebhookIds {
     }
 
     /** Number of ids held. */
-    public synchronized int size() {
+    synchronized int size() {
         return seen.size();
     }
 
