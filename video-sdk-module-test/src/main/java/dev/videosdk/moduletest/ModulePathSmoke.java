@@ -36,7 +36,7 @@ public final class ModulePathSmoke {
         }
         ModuleLayer layer = core.getLayer();
         for (String name : List.of("dev.videosdk.testing", "dev.videosdk.openai", "dev.videosdk.kling", "dev.videosdk.kie",
-                "dev.videosdk.veo", "dev.videosdk.soraproxy")) {
+                "dev.videosdk.veo", "dev.videosdk.soraproxy", "dev.videosdk.runway", "dev.videosdk.fal")) {
             Module m = layer.findModule(name).orElse(null);
             check(m != null && !m.getDescriptor().isAutomatic(), name + " is resolved by service binding, with a descriptor");
             if (m != null) {
@@ -61,7 +61,8 @@ public final class ModulePathSmoke {
             check(expected.getMessage().contains("VIDEO_PROVIDER"), "the error says how to choose: " + expected.getMessage());
         }
         try (VideoClient client = VideoClient.builder().env(env).defaultProvider("fake").build()) {
-            Set<String> expected = new TreeSet<>(Arrays.asList("fake", "openai", "kling", "kie", "veo", "veo-vertex", "sora-proxy"));
+            Set<String> expected = new TreeSet<>(Arrays.asList("fake", "openai", "kling", "kie", "veo", "veo-vertex", "sora-proxy",
+                    "runway", "fal", "pika"));
             check(client.providers().containsAll(expected), "every provider is bound: " + client.providers());
             VideoResult result = client.generate(VideoRequest.text("A calico cat playing piano").build())
                     .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();

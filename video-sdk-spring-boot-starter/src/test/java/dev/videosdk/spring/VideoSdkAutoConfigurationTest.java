@@ -33,10 +33,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class VideoSdkAutoConfigurationTest {
-    /** The fake provider (video-sdk-testing) is found on the class path; the process environment is not read. */
+    /** The fake provider (video-sdk-testing) is found on the class path and named (it is never a default on its own); the process environment is not read. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(VideoSdkAutoConfiguration.class))
-            .withPropertyValues("videosdk.use-process-environment=false");
+            .withPropertyValues("videosdk.use-process-environment=false", "videosdk.default-provider=fake");
 
     @Test
     void contextLoads_withoutMicrometer_clientAndHealthButNoMetrics() {
@@ -64,7 +64,7 @@ class VideoSdkAutoConfigurationTest {
 
     private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(VideoSdkAutoConfiguration.class))
-            .withPropertyValues("videosdk.use-process-environment=false");
+            .withPropertyValues("videosdk.use-process-environment=false", "videosdk.default-provider=fake");
 
     @Test
     void webApplication_registersWebhookEndpoint_unlessTurnedOffOrWithoutSpringMvc() {
