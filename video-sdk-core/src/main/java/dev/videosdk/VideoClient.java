@@ -39,6 +39,12 @@ import java.util.function.DoubleSupplier;
  * {@link VideoException}s. Cancelling a future returned by {@link #generate} or {@link #await}
  * stops waiting and, where the provider supports it, cancels the job remotely. Cancelling a
  * dependent stage (from {@code thenApply} and friends) does not reach back to the job.
+ *
+ * <p><b>Failures.</b> A future fails with the {@link VideoException} subtype listed on each method.
+ * {@code join()} wraps it in a {@link java.util.concurrent.CompletionException} and {@code get()} in an
+ * {@link java.util.concurrent.ExecutionException}: catch those and look at {@code getCause()}, or use
+ * {@link #blocking()}, whose methods throw the {@code VideoException} itself. Every call fails with
+ * {@link ClientClosedException} after {@link #close()}.
  */
 public interface VideoClient extends AutoCloseable {
 
@@ -69,6 +75,14 @@ public interface VideoClient extends AutoCloseable {
     /**
      * Submits the request and waits for the result. Validation errors fail the future before any
      * network call.
+     *
+     * <p>Fails with: {@link InvalidRequestException} (before any call), {@link ConfigurationException}
+     * (unknown provider, missing key), the create's errors ({@link AuthenticationException},
+     * {@link PermissionDeniedException}, {@link RateLimitException}, {@link QuotaExceededException},
+     * {@link ContentPolicyException}, {@link ProviderUnavailableException}, {@link JobMayExistException}
+     * when a job may exist without an id), the job's ({@link GenerationFailedException},
+     * {@link JobExpiredException}, {@link JobCancelledException}), {@link GenerationTimeoutException}
+     * (carries the job, resumable), {@link ProtocolException}, {@link ClientClosedException}.
      */
     default CompletableFuture<VideoResult> generate(VideoRequest request) {
         return generate(request, GenerateOptions.defaults());
@@ -80,10 +94,17 @@ public interface VideoClient extends AutoCloseable {
     /**
      * Submits the request and completes with the accepted job at once; collect it later with
      * {@link #await(VideoJob)}. Store {@link VideoJob#toToken()} to survive a restart.
+     *
+     * <p>Fails with the validation, configuration and create errors of {@link #generate(VideoRequest)}.
      */
     CompletableFuture<VideoJob> submit(VideoRequest request);
 
-    /** Waits for a job, also one submitted before a restart (from its token). */
+    /**
+     * Waits for a job, also one submitted before a restart (from its token).
+     *
+     * <p>Fails with the job errors of {@link #generate(VideoRequest)}, {@link NotFoundException} for a
+     * job the provider does not know, {@link GenerationTimeoutException}, {@link ClientClosedException}.
+     */
     default CompletableFuture<VideoResult> await(VideoJob job) {
         return await(job, GenerateOptions.defaults());
     }
@@ -91,12 +112,20 @@ public interface VideoClient extends AutoCloseable {
     /** Waits for a job with the given options. */
     CompletableFuture<VideoResult> await(VideoJob job, GenerateOptions options);
 
-    /** Checks a job's status once. */
+    /**
+     * Checks a job's status once; a failed job completes normally with its error in the status.
+     *
+     * <p>Fails with {@link NotFoundException}, {@link AuthenticationException},
+     * {@link RateLimitException}, {@link ProviderUnavailableException}, {@link ProtocolException}.
+     */
     CompletableFuture<JobStatus> status(VideoJob job);
 
     /**
      * Cancels a job: stops any local wait and, where the provider supports it, the job itself
      * (so it stops billing). Completes normally also when the provider cannot cancel remotely.
+     *
+     * <p>Fails with {@link NotFoundException}, {@link AuthenticationException},
+     * {@link ProviderUnavailableException} or the provider's refusal as a {@link VideoException}.
      */
     CompletableFuture<Void> cancel(VideoJob job);
 
@@ -113,8 +142,10 @@ public interface VideoClient extends AutoCloseable {
      * Errors carry the provider's message, code and request id; 5xx, 429 and network errors are
      * retried under the client's {@link RetryPolicy}. Cancelling the future stops the transfer.
      *
-     * @throws InvalidRequestException (in the future) for a non-http(s) URL or an asset above
-     *         {@link Builder#maxDownloadBytes}
+     * <p>Fails with {@link ProviderUnavailableException} (network, 5xx, stalls after the resumes),
+     * {@link ProtocolException} (a body that is not the video, a bad redirect), {@link InvalidRequestException}
+     * (not http(s), over {@code maxDownloadBytes}), the provider's mapped error (expired or forbidden link),
+     * or a plain {@link VideoException} when {@code target} cannot be written.
      */
     CompletableFuture<Path> download(VideoAsset asset, Path target);
 
@@ -129,6 +160,14 @@ public interface VideoClient extends AutoCloseable {
 
     /** The callback receiver. */
     Webhooks webhooks();
+
+    /**
+     * A blocking view of this client: the same calls, waiting on the calling thread and throwing the
+     * {@link VideoException} itself instead of a {@link java.util.concurrent.CompletionException}.
+     */
+    default BlockingVideoClient blocking() {
+        return BlockingVideoClient.of(this);
+    }
 
     /** Ids of the providers this client can use. */
     Set<String> providers();

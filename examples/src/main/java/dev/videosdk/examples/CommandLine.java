@@ -4,7 +4,11 @@ import dev.videosdk.ConfigurationException;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.MediaInput;
 import dev.videosdk.VideoException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,30 +37,57 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
 
     /** Parses {@code args}, allowing only the given option names; {@link IllegalArgumentException} on bad input. */
     static CommandLine parse(String[] args, Set<String> allowed) {
+        CommandLine line = parse(args, allowed, Set.of());
+        if (line.prompt() == null) {
+            throw new IllegalArgumentException("a prompt is required");
+        }
+        return line;
+    }
+
+    /**
+     * Parses {@code args}: options with a value ({@code allowed}), flags without one ({@code flags},
+     * recorded with the value {@code "true"}) and at most one prompt, which may be null here. Any other
+     * argument starting with {@code -} is an error; a prompt that starts with {@code -} follows {@code --}.
+     */
+    static CommandLine parse(String[] args, Set<String> allowed, Set<String> flags) {
         String prompt = null;
         Map<String, List<String>> options = new LinkedHashMap<>();
+        boolean onlyPrompt = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (!arg.startsWith("--")) {
+            if (!onlyPrompt && arg.equals("--")) {
+                onlyPrompt = true;
+                continue;
+            }
+            if (onlyPrompt || !arg.startsWith("-") || arg.equals("-")) {
                 if (prompt != null) {
                     throw new IllegalArgumentException("only one prompt may be given; quote it: \"" + arg + "\"");
                 }
                 prompt = arg;
                 continue;
             }
-            String name = arg.substring(2);
+            String name = arg.startsWith("--") ? arg.substring(2) : "";
+            if (flags.contains(name)) {
+                options.computeIfAbsent(name, k -> new ArrayList<>()).add("true");
+                continue;
+            }
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException("unknown option " + arg);
+                throw new IllegalArgumentException("unknown option " + arg + " (a prompt that starts with - goes after --)");
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(arg + " needs a value");
             }
             options.computeIfAbsent(name, k -> new ArrayList<>()).add(args[++i]);
         }
-        if (prompt == null || prompt.isBlank()) {
-            throw new IllegalArgumentException("a prompt is required");
+        if (prompt != null && prompt.isBlank()) {
+            throw new IllegalArgumentException("the prompt is empty");
         }
         return new CommandLine(prompt, options);
+    }
+
+    /** Whether a flag was given. */
+    boolean has(String flag) {
+        return options.containsKey(flag);
     }
 
     /** The last value of an option, if given. */
@@ -70,9 +101,59 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
         return options.getOrDefault(name, List.of());
     }
 
-    /** A URL ({@code http(s)}, {@code gs}, {@code data}) or a local file. */
+    /**
+     * A URL ({@code http(s)}, {@code gs}, {@code data}) or a local image file, whose type is read from
+     * its first bytes (PNG, JPEG, WebP, GIF), not from its name.
+     */
     static MediaInput media(String value) {
-        return value.matches("(?i)(https?|gs|data):.*") ? MediaInput.url(value) : MediaInput.file(Path.of(value));
+        return file(value, head -> imageType(head, head.length), "a PNG, JPEG, WebP or GIF image");
+    }
+
+    /** A URL or a local MP4 file (judged by its {@code ftyp} box), for a reference video. */
+    static MediaInput video(String value) {
+        return file(value, head -> head.length >= 8 && ascii(head, 4, 4).equals("ftyp") ? "video/mp4" : null, "an MP4 video");
+    }
+
+    private static MediaInput file(String value, java.util.function.Function<byte[], String> sniff, String expected) {
+        if (value.matches("(?i)(https?|gs|data):.*")) {
+            return MediaInput.url(value);
+        }
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(value + ": no such file");
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(12);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(value + ": cannot read it (" + e.getMessage() + ")");
+        }
+        String type = sniff.apply(head);
+        if (type == null) {
+            throw new IllegalArgumentException(value + " is not " + expected + " (judged by its first bytes)");
+        }
+        return MediaInput.file(file, type);
+    }
+
+    /** The image MIME type the magic bytes say, or null. */
+    static String imageType(byte[] head, int n) {
+        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "image/png";
+        }
+        if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
+            return "image/jpeg";
+        }
+        if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+            return "image/webp";
+        }
+        if (n >= 6 && ascii(head, 0, 4).equals("GIF8")) {
+            return "image/gif";
+        }
+        return null;
+    }
+
+    private static String ascii(byte[] b, int from, int length) {
+        return new String(b, from, length, StandardCharsets.ISO_8859_1);
     }
 
     /** Prints the failure without a stack trace and returns its exit code. */
@@ -89,7 +170,9 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
             return FAILED;
         }
         if (cause instanceof VideoException v) {
-            err.println("failed: " + v.getMessage() + v.requestId().map(id -> " (request id " + id + ")").orElse(""));
+            String message = v.getMessage();
+            err.println("failed: " + message + v.requestId().filter(id -> !message.contains(id))
+                    .map(id -> " (request id " + id + ")").orElse(""));
             return FAILED;
         }
         err.println("failed: " + cause);

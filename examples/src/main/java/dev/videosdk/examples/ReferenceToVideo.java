@@ -60,7 +60,7 @@ public final class ReferenceToVideo {
         try (VideoClient client = VideoClient.builder().env(env).defaultProvider(provider).promptRefiner(chosen).build()) {
             VideoRequest.Builder request = VideoRequest.text(line.prompt()).durationSeconds(8); // Veo needs 8 s with references
             line.values("ref").forEach(r -> request.referenceImage(CommandLine.media(r)));
-            line.value("video").ifPresent(v -> request.referenceVideo(CommandLine.media(v)));
+            line.value("video").ifPresent(v -> request.referenceVideo(CommandLine.video(v)));
             VideoResult result = client.generate(request.build(), GenerateOptions.builder()
                     .refinePrompt(useCase, line.value("instructions").orElse(null))
                     .refineFallbackToOriginal(true)

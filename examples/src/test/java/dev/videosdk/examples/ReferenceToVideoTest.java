@@ -33,8 +33,9 @@ class ReferenceToVideoTest {
 
     @BeforeEach
     void images() throws Exception {
-        ring = Files.write(dir.resolve("ring.png"), new byte[] {1, 2, 3});
-        box = Files.write(dir.resolve("box.jpg"), new byte[] {4, 5});
+        // the CLI judges an image by its first bytes: a PNG and a JPEG signature
+        ring = Files.write(dir.resolve("ring.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3});
+        box = Files.write(dir.resolve("box.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, 4, 5});
     }
 
     private int run(Map<String, String> env, PromptRefiner refiner, String... args) {

@@ -16,4 +16,16 @@ public interface VideoProviderFactory {
      *         names the environment variable to set
      */
     VideoProvider create(ProviderConfig config);
+
+    /**
+     * Whether a client may pick this provider on its own, when neither
+     * {@code VideoClient.Builder.defaultProvider} nor {@code VIDEO_PROVIDER} names one and it is the
+     * only candidate found. Test doubles and demo providers answer {@code false}: they are used only
+     * when asked for by name, so a test-scoped jar never becomes an application's default.
+     *
+     * @return {@code true} (the default) for a real provider
+     */
+    default boolean defaultCandidate() {
+        return true;
+    }
 }

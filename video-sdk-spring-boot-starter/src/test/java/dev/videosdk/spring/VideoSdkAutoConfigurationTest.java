@@ -33,14 +33,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
 class VideoSdkAutoConfigurationTest {
-    /** The fake provider (video-sdk-testing) is found on the class path; the process environment is not read. */
+    /** The fake provider (video-sdk-testing) is found on the class path and named (it is never a default on its own); the process environment is not read. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(VideoSdkAutoConfiguration.class))
             .withPropertyValues("videosdk.use-process-environment=false");
+    private final ApplicationContextRunner fakeRunner = runner.withPropertyValues("videosdk.default-provider=fake");
 
     @Test
     void contextLoads_withoutMicrometer_clientAndHealthButNoMetrics() {
-        runner.withClassLoader(new FilteredClassLoader(VideoSdkMetrics.class)).run(ctx -> {
+        fakeRunner.withClassLoader(new FilteredClassLoader(VideoSdkMetrics.class)).run(ctx -> {
             assertThat(ctx).hasNotFailed().hasSingleBean(VideoClient.class).hasSingleBean(VideoSdkHealthIndicator.class)
                     .doesNotHaveBean("videoSdkMetrics");
             assertThat(ctx.getBean(VideoClient.class).providers()).contains("fake");
@@ -49,14 +50,14 @@ class VideoSdkAutoConfigurationTest {
 
     @Test
     void contextLoads_withoutActuatorHealth_noHealthIndicator() {
-        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
+        fakeRunner.withClassLoader(new FilteredClassLoader(HealthIndicator.class))
                 .run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(VideoClient.class)
                         .doesNotHaveBean(VideoSdkHealthIndicator.class));
     }
 
     @Test
     void contextLoads_withMeterRegistry_bindsMetricsAsListener() {
-        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(ctx -> {
+        fakeRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(ctx -> {
             assertThat(ctx).hasNotFailed().hasSingleBean(VideoSdkMetrics.class);
             assertThat(ctx.getBean(MeterRegistry.class).find(VideoSdkMetrics.ACTIVE).gauge()).isNotNull();
         });
@@ -64,7 +65,7 @@ class VideoSdkAutoConfigurationTest {
 
     private final WebApplicationContextRunner webRunner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(VideoSdkAutoConfiguration.class))
-            .withPropertyValues("videosdk.use-process-environment=false");
+            .withPropertyValues("videosdk.use-process-environment=false", "videosdk.default-provider=fake");
 
     @Test
     void webApplication_registersWebhookEndpoint_unlessTurnedOffOrWithoutSpringMvc() {
@@ -77,18 +78,18 @@ class VideoSdkAutoConfigurationTest {
 
     @Test
     void nonWebApplication_noWebhookEndpoint() {
-        runner.run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoSdkWebhookController.class));
+        fakeRunner.run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoSdkWebhookController.class));
     }
 
     @Test
     void disabled_noClient() {
-        runner.withPropertyValues("videosdk.enabled=false")
+        fakeRunner.withPropertyValues("videosdk.enabled=false")
                 .run(ctx -> assertThat(ctx).hasNotFailed().doesNotHaveBean(VideoClient.class));
     }
 
     @Test
     void unknownDefaultProvider_failsStartupNamingIt() {
-        runner.withPropertyValues("videosdk.default-provider=nope").run(ctx -> {
+        fakeRunner.withPropertyValues("videosdk.default-provider=nope").run(ctx -> {
             assertThat(ctx).hasFailed();
             assertThat(ctx.getStartupFailure()).rootCause().isInstanceOf(VideoException.class).hasMessageContaining("nope");
         });

@@ -17,6 +17,12 @@ public final class FakeVideoProviderFactory implements VideoProviderFactory {
         return FakeVideoProvider.ID;
     }
 
+    /** {@code false}: the fake is used only when asked for by name ({@code VIDEO_PROVIDER=fake}, {@code provider("fake")}). */
+    @Override
+    public boolean defaultCandidate() {
+        return false;
+    }
+
     /**
      * Settings: {@code FAKE_POLL_INTERVAL_MS} (default 300; the demo's pace), {@code FAKE_WEBHOOK_SECRET}
      * (default {@code fake-secret}). Every job succeeds on its 5th status check.

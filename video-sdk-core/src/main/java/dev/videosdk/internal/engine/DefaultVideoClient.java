@@ -148,7 +148,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                             perProvider.containsKey(provider.id()) ? new AsyncSemaphore(perProvider.get(provider.id())) : null,
                             provider::createNotAccepted),
                     scheduler, clock, userAgent, s.polling(), s.maxInFlight());
-            this.defaultProvider = chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
+            this.defaultProvider = registry.chooseDefault(s.defaultProvider(), s.env().get("VIDEO_PROVIDER"));
             this.fallback = s.fallback();
             for (String id : fallback) {
                 if (!registry.knows(id)) {
@@ -179,25 +179,6 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                 return errors;
             }
         };
-    }
-
-    private String chooseDefault(String explicit, String fromEnv) {
-        String id = explicit != null ? explicit : fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : null;
-        Set<String> ids = registry.ids();
-        if (id == null) {
-            if (ids.size() == 1) {
-                return ids.iterator().next();
-            }
-            throw new ConfigurationException(ids.isEmpty()
-                    ? "no video provider found on the class path; add a provider module such as dev.videosdk:video-sdk-openai"
-                    : "found " + ids.size() + " video providers " + ids + "; choose one with VIDEO_PROVIDER=<id> or "
-                    + "VideoClient.builder().defaultProvider(\"<id>\")", "sdk");
-        }
-        if (!registry.knows(id)) {
-            throw new ConfigurationException("unknown video provider '" + id + "' (from "
-                    + (explicit != null ? "defaultProvider" : "VIDEO_PROVIDER") + "); known providers: " + ids, id);
-        }
-        return id;
     }
 
     private static ScheduledExecutorService newScheduler() {

@@ -40,6 +40,8 @@ final class ProviderRegistry {
     }
 
     private final Map<String, VideoProviderFactory> factories = new LinkedHashMap<>();
+    /** Ids a client may pick on its own: given providers and factories, and discovered default candidates. */
+    private final Set<String> candidates = new TreeSet<>();
     private final Map<String, VideoProvider> instances = new LinkedHashMap<>();
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, String> env;
@@ -62,11 +64,19 @@ final class ProviderRegistry {
         this.maxInFlight = maxInFlight;
         if (discover) {
             for (VideoProviderFactory f : load()) {
-                factories.putIfAbsent(f.id(), f);
+                if (factories.putIfAbsent(f.id(), f) == null && f.defaultCandidate()) {
+                    candidates.add(f.id());
+                }
             }
         }
-        givenFactories.forEach(f -> factories.put(f.id(), f));
-        given.forEach(p -> instances.put(p.id(), p));
+        givenFactories.forEach(f -> {
+            factories.put(f.id(), f);
+            candidates.add(f.id());
+        });
+        given.forEach(p -> {
+            instances.put(p.id(), p);
+            candidates.add(p.id());
+        });
     }
 
     private static List<VideoProviderFactory> load() {
@@ -96,6 +106,38 @@ final class ProviderRegistry {
                 org.slf4j.LoggerFactory.getLogger(ProviderRegistry.class).warn("closing provider {} failed", e.provider().id(), ex);
             }
         }
+    }
+
+    /**
+     * The provider for requests that name none: {@code explicit} (the builder's), else {@code fromEnv}
+     * ({@code VIDEO_PROVIDER}), else the only default candidate. A discovered factory whose
+     * {@link VideoProviderFactory#defaultCandidate()} is {@code false} (the fake) is used only by name.
+     *
+     * @throws ConfigurationException when the id is unknown, or there is no single candidate; the
+     *         message names {@code VIDEO_PROVIDER} and {@code defaultProvider}
+     */
+    String chooseDefault(String explicit, String fromEnv) {
+        String id = explicit != null ? explicit : fromEnv != null && !fromEnv.isBlank() ? fromEnv.trim() : null;
+        Set<String> ids = ids();
+        if (id == null) {
+            if (candidates.size() == 1) {
+                return candidates.iterator().next();
+            }
+            String choose = "; choose one with VIDEO_PROVIDER=<id> or VideoClient.builder().defaultProvider(\"<id>\")";
+            if (ids.isEmpty()) {
+                throw new ConfigurationException("no video provider found on the class path; add a provider module "
+                        + "such as dev.videosdk:video-sdk-openai", "sdk");
+            }
+            throw new ConfigurationException(candidates.isEmpty()
+                    ? "found only providers that are never picked by default " + ids + " (test doubles)" + choose
+                    : "found " + candidates.size() + " video providers " + candidates + choose, "sdk");
+        }
+        if (!knows(id)) {
+            throw new ConfigurationException("unknown video provider '" + id + "' (from "
+                    + (explicit != null ? "defaultProvider" : "VIDEO_PROVIDER")
+                    + "); known providers: " + ids, id);
+        }
+        return id;
     }
 
     boolean knows(String id) {
