@@ -100,14 +100,15 @@ public final class GenerateCli {
         String source = line.value("provider").isPresent() ? "--provider" : "VIDEO_PROVIDER";
         String provider = line.value("provider").orElse(env.getOrDefault("VIDEO_PROVIDER", "fake"));
         VideoClient client;
+        CliEvents events = new CliEvents();
         try {
-            client = VideoClient.builder().env(env).defaultProvider(provider).build();
+            client = VideoClient.builder().env(env).defaultProvider(provider).eventListener(events).build();
         } catch (ConfigurationException e) {
             err.println("error: " + e.getMessage().replace("(from defaultProvider)", "(from " + source + ")"));
             return CommandLine.BAD_INPUT;
         }
         try (client) {
-            return generate(client, request, resume, target, out, err, interactive);
+            return generate(client, events, request, resume, target, out, err, interactive);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof AuthenticationException a) {
@@ -119,19 +120,16 @@ public final class GenerateCli {
         }
     }
 
-    private static int generate(VideoClient client, VideoRequest request, VideoJob resume, Path target, PrintStream out,
-                                PrintStream err, boolean interactive) {
-        AtomicReference<VideoJob> job = new AtomicReference<>(resume);
+    private static int generate(VideoClient client, CliEvents events, VideoRequest request, VideoJob resume, Path target,
+                                PrintStream out, PrintStream err, boolean interactive) {
+        AtomicReference<VideoJob> job = events.job;
+        job.set(resume);
         // the launcher says whether stderr is a terminal (test -t 2); Java alone only knows about stdin/stdout
         boolean terminal = Boolean.parseBoolean(System.getProperty("generate.stderrTerminal",
                 String.valueOf(System.console() != null)));
         Progress progress = interactive && terminal ? new ProgressBar(err, ProgressBar.terminalWidth()) : new StateLines(err);
-        GenerateOptions options = GenerateOptions.builder().onProgress(e -> {
-            job.set(e.job());
-            progress.show(e);
-        }).build();
-        CompletableFuture<VideoResult> generation = resume != null ? client.await(resume, options)
-                : client.generate(request, options);
+        events.progress = progress;
+        CompletableFuture<VideoResult> generation = resume != null ? client.await(resume) : client.generate(request);
         Thread cancelHook = new Thread(() -> cancelOnExit(client, generation, job.get(), err), "videosdk-cli-cancel");
         if (interactive) {
             Runtime.getRuntime().addShutdownHook(cancelHook);
@@ -155,6 +153,32 @@ public final class GenerateCli {
                 } catch (IllegalStateException shuttingDown) {
                     // the hook is running: it reports the cancel
                 }
+            }
+        }
+    }
+
+    /**
+     * The CLI's view of the client's events (LIFECYCLE.md §6): the job as soon as the provider accepts it (so
+     * Ctrl-C can cancel it before its first status check), and every progress report for the bar.
+     */
+    static final class CliEvents implements dev.videosdk.VideoEventListener {
+        final AtomicReference<VideoJob> job = new AtomicReference<>();
+        volatile Progress progress;
+
+        @Override
+        public void createFinished(dev.videosdk.RunInfo run, dev.videosdk.CreateOutcome outcome, VideoException error,
+                                   java.time.Duration duration) {
+            if (run.job() != null) {
+                job.set(run.job());
+            }
+        }
+
+        @Override
+        public void progress(dev.videosdk.RunInfo run, ProgressEvent event) {
+            job.set(event.job());
+            Progress p = progress;
+            if (p != null) {
+                p.show(event);
             }
         }
     }
