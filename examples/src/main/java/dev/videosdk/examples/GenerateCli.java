@@ -3,7 +3,6 @@ package dev.videosdk.examples;
 import dev.videosdk.AspectRatio;
 import dev.videosdk.AuthenticationException;
 import dev.videosdk.ConfigurationException;
-import dev.videosdk.GenerateOptions;
 import dev.videosdk.JobState;
 import dev.videosdk.ProgressEvent;
 import dev.videosdk.VideoClient;
