@@ -41,7 +41,11 @@ import org.slf4j.LoggerFactory;
  * A {@link PromptRefiner} on OpenAI's Chat Completions API (or any compatible gateway): rewrites a
  * user's prompt for video generation with a use-case preset and extra instructions; with 1–3
  * reference images it first describes them (vision input, URL or data URI) and writes the prompt
- * from that description. Non-blocking ({@code sendAsync}); a failure fails the future with a
+ * from that description. With frames of a reference video ({@link RefinementRequest#referenceVideoFrames()})
+ * the same description step also gets the frames, labeled and in time order, and describes the
+ * video's motion, camera movement and pacing; the rewrite is told to end the prompt with a sentence
+ * "From the reference video: …" saying what it took (ADR 0026), and
+ * {@link RefinedPrompt#imageDescription()} holds the description of images and video. Non-blocking ({@code sendAsync}); a failure fails the future with a
  * {@link VideoException} (the client falls back to the original prompt only when asked to).
  *
  * <pre>{@code
@@ -111,8 +115,8 @@ public final class OpenAiPromptRefiner implements PromptRefiner {
     public CompletableFuture<RefinedPrompt> refine(RefinementRequest request) {
         CompletableFuture<String> description;
         try {
-            description = request.referenceImages().isEmpty() ? CompletableFuture.completedFuture(null)
-                    : complete(describeBody(request));
+            description = request.referenceImages().isEmpty() && request.referenceVideoFrames().isEmpty()
+                    ? CompletableFuture.completedFuture(null) : complete(describeBody(request));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -120,27 +124,45 @@ public final class OpenAiPromptRefiner implements PromptRefiner {
                 .thenApply(refined -> new RefinedPrompt(request.prompt(), refined, seen)));
     }
 
-    /** The chat body of the image-description step: instructions, then text and image parts. */
+    /**
+     * The chat body of the description step: instructions, then a text part, the reference images,
+     * and with reference-video frames a text label followed by the frames in time order (ADR 0026).
+     */
     ObjectNode describeBody(RefinementRequest request) {
+        List<MediaInput> frames = request.referenceVideoFrames();
+        int images = request.referenceImages().size();
         ObjectNode body = json.createObjectNode().put("model", model);
         ArrayNode messages = body.putArray("messages");
-        messages.addObject().put("role", "system").put("content", RefinerPrompts.DESCRIBE_IMAGES);
+        messages.addObject().put("role", "system").put("content",
+                frames.isEmpty() ? RefinerPrompts.DESCRIBE_IMAGES : RefinerPrompts.DESCRIBE_REFERENCES);
         ArrayNode parts = messages.addObject().put("role", "user").putArray("content");
-        parts.addObject().put("type", "text").put("text",
-                RefinerPrompts.describeRequest(request.referenceImages().size(), request.prompt()));
-        for (MediaInput image : request.referenceImages()) {
-            parts.addObject().put("type", "image_url").putObject("image_url").put("url", imageUrl(image));
+        parts.addObject().put("type", "text").put("text", frames.isEmpty()
+                ? RefinerPrompts.describeRequest(images, request.prompt())
+                : RefinerPrompts.describeRequestWithVideo(images, request.prompt()));
+        addImages(parts, request.referenceImages());
+        if (!frames.isEmpty()) {
+            parts.addObject().put("type", "text").put("text", RefinerPrompts.framesLabel(frames.size()));
+            addImages(parts, frames);
         }
         return body;
+    }
+
+    private static void addImages(ArrayNode parts, List<MediaInput> images) {
+        for (MediaInput image : images) {
+            parts.addObject().put("type", "image_url").putObject("image_url").put("url", imageUrl(image));
+        }
     }
 
     /** The chat body of the rewrite step. */
     ObjectNode rewriteBody(RefinementRequest request, String imageDescription) {
         ObjectNode body = json.createObjectNode().put("model", model);
         ArrayNode messages = body.putArray("messages");
+        boolean video = !request.referenceVideoFrames().isEmpty();
         messages.addObject().put("role", "system").put("content",
-                RefinerPrompts.rewrite(request.useCase(), request.extraInstructions()));
-        messages.addObject().put("role", "user").put("content", RefinerPrompts.idea(request.prompt(), imageDescription));
+                RefinerPrompts.rewrite(request.useCase(), request.extraInstructions(), video));
+        messages.addObject().put("role", "user").put("content", video
+                ? RefinerPrompts.ideaWithReferences(request.prompt(), imageDescription)
+                : RefinerPrompts.idea(request.prompt(), imageDescription));
         return body;
     }
 
