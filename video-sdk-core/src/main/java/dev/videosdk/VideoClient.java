@@ -214,6 +214,7 @@ public interface VideoClient extends AutoCloseable {
         Duration bodyIdleTimeout = Duration.ofSeconds(30);
         Duration closeTimeout = Duration.ofSeconds(5);
         PromptRefiner promptRefiner;
+        FrameSampler frameSampler;
         PromptUseCase refineByDefault;
         String refineInstructions;
         long maxDownloadBytes = 4L * 1024 * 1024 * 1024;
@@ -392,6 +393,16 @@ public interface VideoClient extends AutoCloseable {
         }
 
         /**
+         * Samples frames of a request's {@link VideoRequest#referenceVideo()} for the prompt refiner
+         * (up to {@link FrameSampler#DEFAULT_FRAMES}), e.g. {@code new FfmpegFrameSampler(ffmpeg)} from
+         * {@code video-sdk-media}. Default: none, and the refiner gets no frames.
+         */
+        public Builder frameSampler(FrameSampler sampler) {
+            this.frameSampler = sampler;
+            return this;
+        }
+
+        /**
          * Refine every prompt with the configured refiner, using this preset and extra instructions
          * (may be null), unless a call's {@link GenerateOptions} asks for its own. Default: refine only
          * when a call asks.
@@ -491,7 +502,7 @@ public interface VideoClient extends AutoCloseable {
                     refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random,
                     Map.copyOf(maxConcurrentRequestsPerProvider), eventListener, bodyIdleTimeout, closeTimeout,
                     new dev.videosdk.internal.cost.CostSettings(prices, maxCostPerCall, budget, allowUnknownCost,
-                            modelFallback)));
+                            modelFallback), frameSampler));
         }
     }
 }

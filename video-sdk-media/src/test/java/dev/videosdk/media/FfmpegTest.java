@@ -182,12 +182,7 @@ class FfmpegTest {
 
     @Test
     void keyframesTakeSceneChangesFirstThenEvenlySpacedFrames() throws Exception {
-        Path scenes = TestMedia.make(ffmpeg, dir.resolve("scenes.mp4"),
-                "-f", "lavfi", "-i", "color=c=red:size=160x90:rate=25:duration=0.4",
-                "-f", "lavfi", "-i", "color=c=white:size=160x90:rate=25:duration=0.4",
-                "-f", "lavfi", "-i", "color=c=blue:size=160x90:rate=25:duration=0.4",
-                "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1[v]", "-map", "[v]",
-                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+        Path scenes = TestMedia.threeScenes(ffmpeg, dir.resolve("scenes.mp4"));
 
         List<Keyframe> two = ffmpeg.keyframes(scenes, 2).join();
         List<Keyframe> three = ffmpeg.keyframes(scenes, 3).join();

@@ -43,4 +43,14 @@ final class TestMedia {
         return make(f, out, "-f", "lavfi", "-i", "testsrc=size=" + w + "x" + h + ":rate=" + fps + ":duration=" + seconds,
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
     }
+
+    /** A 1.2 s H.264 MP4 of three 0.4 s scenes: red, white, blue (scene changes at 0.4 and 0.8 s). */
+    static Path threeScenes(Ffmpeg f, Path out) throws IOException, InterruptedException {
+        return make(f, out,
+                "-f", "lavfi", "-i", "color=c=red:size=160x90:rate=25:duration=0.4",
+                "-f", "lavfi", "-i", "color=c=white:size=160x90:rate=25:duration=0.4",
+                "-f", "lavfi", "-i", "color=c=blue:size=160x90:rate=25:duration=0.4",
+                "-filter_complex", "[0:v][1:v][2:v]concat=n=3:v=1[v]", "-map", "[v]",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p");
+    }
 }

@@ -43,8 +43,9 @@ import org.slf4j.LoggerFactory;
  * reference images it first describes them (vision input, URL or data URI) and writes the prompt
  * from that description. With frames of a reference video ({@link RefinementRequest#referenceVideoFrames()})
  * the same description step also gets the frames, labeled and in time order, and describes the
- * video's motion, camera movement and pacing; the rewritten prompt then ends with a sentence
- * "From the reference video: …" saying what it took (ADR 0026). Non-blocking ({@code sendAsync}); a failure fails the future with a
+ * video's motion, camera movement and pacing; the rewrite is told to end the prompt with a sentence
+ * "From the reference video: …" saying what it took (ADR 0026), and
+ * {@link RefinedPrompt#imageDescription()} holds the description of images and video. Non-blocking ({@code sendAsync}); a failure fails the future with a
  * {@link VideoException} (the client falls back to the original prompt only when asked to).
  *
  * <pre>{@code
@@ -137,7 +138,7 @@ public final class OpenAiPromptRefiner implements PromptRefiner {
         ArrayNode parts = messages.addObject().put("role", "user").putArray("content");
         parts.addObject().put("type", "text").put("text", frames.isEmpty()
                 ? RefinerPrompts.describeRequest(images, request.prompt())
-                : RefinerPrompts.describeRequest(images, frames.size(), request.prompt()));
+                : RefinerPrompts.describeRequestWithVideo(images, request.prompt()));
         addImages(parts, request.referenceImages());
         if (!frames.isEmpty()) {
             parts.addObject().put("type", "text").put("text", RefinerPrompts.framesLabel(frames.size()));

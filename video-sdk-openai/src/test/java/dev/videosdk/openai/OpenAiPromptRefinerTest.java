@@ -108,6 +108,59 @@ class OpenAiPromptRefinerTest extends OpenAiWireMockSupport {
         assertThat(refined.imageDescription()).isEqualTo("A gold ring with a round blue sapphire on black velvet.");
     }
 
+    @Test
+    void withReferenceVideoFramesItDescribesMotionCameraAndPacingAndTheRewriteSaysWhatItTook() throws Exception {
+        String seen = "A white sneaker on grey concrete. Video: the camera orbits slowly left to right around a spinning "
+                + "object; one continuous shot, slow, steady pacing.";
+        String refined = "A red leather handbag on a marble plinth, the camera orbiting slowly in one continuous shot. "
+                + "From the reference video: the slow left-to-right orbit and the calm, uncut pacing.";
+        wm.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.messages[1].content[0].type", equalTo("text")))
+                .willReturn(okJson(chat(seen))));
+        wm.stubFor(post("/v1/chat/completions").withRequestBody(matchingJsonPath("$.messages[1].content",
+                        com.github.tomakehurst.wiremock.client.WireMock.containing("images and reference video")))
+                .willReturn(okJson(chat(refined))));
+        RefinementRequest ask = new RefinementRequest("my handbag", List.of(MediaInput.url("https://example.com/shoe.jpg")),
+                PromptUseCase.PRODUCT_VIDEO, null, List.of(MediaInput.bytes(new byte[] {1}, "image/jpeg"),
+                        MediaInput.bytes(new byte[] {2}, "image/jpeg"), MediaInput.bytes(new byte[] {3}, "image/jpeg")));
+
+        RefinedPrompt result = await(refiner().refine(ask));
+
+        wm.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson("""
+                {"model": "gpt-4o-mini", "messages": [
+                  {"role": "system", "content": "%s"},
+                  {"role": "user", "content": [
+                    {"type": "text", "text": "Describe the reference image and the reference video for a video about: my handbag"},
+                    {"type": "image_url", "image_url": {"url": "https://example.com/shoe.jpg"}},
+                    {"type": "text", "text": "The next 3 images are frames of the reference video, in time order. Describe its motion, camera movement and pacing."},
+                    {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64,AQ=="}},
+                    {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64,Ag=="}},
+                    {"type": "image_url", "image_url": {"url": "data:image/jpeg;base64,Aw=="}}]}]}
+                """.formatted(RefinerPrompts.DESCRIBE_REFERENCES))));
+        ObjectNode rewrite = (ObjectNode) JSON.readTree(expectedRewrite(PromptUseCase.PRODUCT_VIDEO, null,
+                "Idea: my handbag\n\nThe references (images and reference video) show: " + seen));
+        ((ObjectNode) rewrite.withArray("messages").get(0)).put("content", RefinerPrompts.rewrite(PromptUseCase.PRODUCT_VIDEO, null)
+                + "\n\nA reference video was described: take its motion, camera movement and pacing for the new shot, "
+                + "and end the prompt with one sentence that begins \"From the reference video:\" and states what you took from it.");
+        wm.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")).withRequestBody(equalToJson(rewrite.toString())));
+        assertThat(result.refined()).isEqualTo(refined).contains("From the reference video: the slow left-to-right orbit");
+        assertThat(result.imageDescription()).isEqualTo(seen);
+    }
+
+    @Test
+    void framesAloneAreDescribedAsTheReferenceVideo() {
+        RefinementRequest ask = new RefinementRequest("a dancer", List.of(), PromptUseCase.GENERAL, null,
+                List.of(MediaInput.bytes(new byte[] {9}, "image/jpeg")));
+
+        ObjectNode body = refiner().describeBody(ask);
+
+        assertThat(body.at("/messages/1/content/0/text").asText()).isEqualTo("Describe the reference video for a video about: a dancer");
+        assertThat(body.at("/messages/1/content/1/text").asText())
+                .startsWith("The next image is a frame of the reference video, in time order.");
+        assertThat(body.at("/messages/1/content/2/image_url/url").asText()).isEqualTo("data:image/jpeg;base64,CQ==");
+        assertThat(body.at("/messages/1/content").size()).isEqualTo(3);
+        assertThat(refiner().rewriteBody(ask, "spins").at("/messages/0/content").asText()).endsWith("states what you took from it.");
+    }
+
     @ParameterizedTest
     @EnumSource(PromptUseCase.class)
     void everyPresetHasItsOwnInstructionsAndKeepsExtraInstructions(PromptUseCase useCase) {

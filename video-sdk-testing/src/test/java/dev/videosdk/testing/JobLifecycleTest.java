@@ -15,7 +15,10 @@ import dev.videosdk.PollingPolicy;
 import dev.videosdk.ProgressEvent;
 import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.RateLimitException;
+import dev.videosdk.FrameSampler;
+import dev.videosdk.MediaInput;
 import dev.videosdk.RefinedPrompt;
+import dev.videosdk.RefinementRequest;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
@@ -315,6 +318,61 @@ class JobLifecycleTest {
         VideoResult fallback = time.run(client.generate(VideoRequest.text("boom").build(),
                 GenerateOptions.builder().refinePrompt(PromptUseCase.GENERAL, null).refineFallbackToOriginal(true).build()));
         assertThat(fallback.promptSent()).isEqualTo("boom");
+    }
+
+    @Test
+    void refiner_getsTheSampledReferenceVideoFramesInOrder_andASamplerFailureFollowsTheFallbackRule() {
+        client.close();
+        MediaInput video = MediaInput.url("https://example.com/motion.mp4");
+        List<MediaInput> frames = List.of(MediaInput.bytes(new byte[] {1}, "image/jpeg"),
+                MediaInput.bytes(new byte[] {2}, "image/jpeg"), MediaInput.bytes(new byte[] {3}, "image/jpeg"));
+        List<String> asked = new CopyOnWriteArrayList<>();
+        List<RefinementRequest> seen = new CopyOnWriteArrayList<>();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake)
+                .frameSampler((v, max) -> {
+                    asked.add(((MediaInput.Url) v).uri() + " max " + max);
+                    return v.equals(video) ? CompletableFuture.completedFuture(frames)
+                            : CompletableFuture.failedFuture(new IllegalStateException("unreadable video"));
+                })
+                .promptRefiner(r -> {
+                    seen.add(r);
+                    return CompletableFuture.completedFuture(new RefinedPrompt(r.prompt(),
+                            r.prompt() + " (" + r.referenceVideoFrames().size() + " frames)", null));
+                }));
+        GenerateOptions refine = GenerateOptions.builder().refinePrompt(PromptUseCase.GENERAL, null).build();
+
+        VideoResult r = time.run(client.generate(VideoRequest.text("a dancer").referenceVideo(video).build(), refine));
+
+        assertThat(asked).containsExactly("https://example.com/motion.mp4 max " + FrameSampler.DEFAULT_FRAMES);
+        assertThat(seen.get(0).referenceVideoFrames()).containsExactlyElementsOf(frames);
+        assertThat(r.promptSent()).isEqualTo("a dancer (3 frames)");
+        time.run(client.generate(VideoRequest.text("no video").build(), refine));
+        assertThat(seen.get(1).referenceVideoFrames()).isEmpty();
+        assertThat(asked).hasSize(1);
+
+        MediaInput broken = MediaInput.url("https://example.com/broken.mp4");
+        assertThat(cause(() -> time.run(client.generate(VideoRequest.text("x").referenceVideo(broken).build(), refine))))
+                .hasMessageContaining("unreadable video");
+        VideoResult fallback = time.run(client.generate(VideoRequest.text("x").referenceVideo(broken).build(),
+                GenerateOptions.builder().refinePrompt(PromptUseCase.GENERAL, null).refineFallbackToOriginal(true).build()));
+        assertThat(fallback.promptSent()).isEqualTo("x");
+        assertThat(seen).hasSize(2);
+    }
+
+    @Test
+    void refiner_withoutASamplerGetsNoFramesForAReferenceVideo() {
+        client.close();
+        List<RefinementRequest> seen = new CopyOnWriteArrayList<>();
+        client = client(VideoClient.builder().withoutDiscovery().provider(fake).promptRefiner(r -> {
+            seen.add(r);
+            return CompletableFuture.completedFuture(RefinedPrompt.unchanged(r.prompt()));
+        }));
+
+        time.run(client.generate(VideoRequest.text("a dancer").referenceVideo(MediaInput.url("https://example.com/m.mp4")).build(),
+                GenerateOptions.builder().refinePrompt(PromptUseCase.GENERAL, null).build()));
+
+        assertThat(seen).singleElement().satisfies(r -> assertThat(r.referenceVideoFrames()).isEmpty());
+        assertThat(fake.requests().get(0).referenceVideo()).isNotNull();
     }
 
     @Test

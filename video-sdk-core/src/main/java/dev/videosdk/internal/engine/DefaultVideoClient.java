@@ -77,7 +77,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                            PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random,
                            Map<String, Integer> maxConcurrentRequestsPerProvider, dev.videosdk.VideoEventListener eventListener,
                            Duration bodyIdleTimeout, Duration closeTimeout,
-                           dev.videosdk.internal.cost.CostSettings costs) {
+                           dev.videosdk.internal.cost.CostSettings costs, dev.videosdk.FrameSampler frameSampler) {
     }
 
     private final ProviderRegistry registry;
@@ -87,6 +87,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     private final Clock clock;
     private final DoubleSupplier random;
     private final PromptRefiner refiner;
+    private final dev.videosdk.FrameSampler frameSampler;
     private final PromptUseCase refineByDefault;
     private final String refineInstructions;
     private final Downloader downloader;
@@ -115,6 +116,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         this.closeTimeout = s.closeTimeout();
         this.random = s.random() != null ? s.random() : () -> ThreadLocalRandom.current().nextDouble();
         this.refiner = s.promptRefiner();
+        this.frameSampler = s.frameSampler();
         this.refineByDefault = s.refineByDefault();
         this.refineInstructions = s.refineInstructions();
         this.costs = new dev.videosdk.internal.cost.CostGuard(s.costs(), s.eventListener()); // [cost]
@@ -395,9 +397,9 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         }
         run.refining();
         List<dev.videosdk.MediaInput> images = !request.referenceImages().isEmpty() ? request.referenceImages() : request.images();
-        RefinementRequest ask = new RefinementRequest(request.prompt(), images.subList(0, Math.min(3, images.size())),
-                useCase, instructions);
-        CompletableFuture<RefinedPrompt> answer = JobRun.call(() -> refiner.refine(ask));
+        List<dev.videosdk.MediaInput> firstImages = images.subList(0, Math.min(3, images.size()));
+        CompletableFuture<RefinedPrompt> answer = referenceVideoFrames(request).thenCompose(frames -> JobRun.call(
+                () -> refiner.refine(new RefinementRequest(request.prompt(), firstImages, useCase, instructions, frames))));
         run.track(answer);
         return answer.handle((refined, failure) -> {
             if (failure == null) {
@@ -411,6 +413,20 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
             return CompletableFuture.<RefinedPrompt>failedFuture(cause instanceof VideoException ? cause
                     : new VideoException("prompt refinement failed: " + cause, ErrorContext.local("refiner"), false, cause));
         }).thenCompose(f -> f);
+    }
+
+    /** Frames of the request's reference video for the refiner (ADR 0026); none without a video or a sampler. */
+    private CompletableFuture<List<dev.videosdk.MediaInput>> referenceVideoFrames(VideoRequest request) {
+        if (request.referenceVideo() == null) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        if (frameSampler == null) {
+            LOG.debug("the request has a reference video but no FrameSampler is configured; the refiner gets no frames");
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return JobRun.call(() -> frameSampler.sample(request.referenceVideo(), dev.videosdk.FrameSampler.DEFAULT_FRAMES))
+                .thenApply(frames -> frames == null ? List.of() : frames.size() <= dev.videosdk.FrameSampler.DEFAULT_FRAMES ? frames
+                        : frames.subList(0, dev.videosdk.FrameSampler.DEFAULT_FRAMES));
     }
 
     private void validate(ProviderRegistry.Entry entry, VideoRequest request) {

@@ -70,7 +70,7 @@ public final class RefinerPrompts {
     }
 
     /** The text part of the description step with frames of a reference video. */
-    public static String describeRequest(int images, int frames, String prompt) {
+    public static String describeRequestWithVideo(int images, String prompt) {
         String what = images == 0 ? "the reference video"
                 : "the " + (images == 1 ? "reference image" : images + " reference images") + " and the reference video";
         return "Describe " + what + " for a video about: " + prompt;
