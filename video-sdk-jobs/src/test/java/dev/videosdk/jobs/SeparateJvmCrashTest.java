@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Real time, bounded: a JVM start (about 1–3 s here) and db-scheduler's dead-execution detection, which runs
  * on the wall clock (heartbeat 500 ms × 4 missed = 2 s, {@link QueueFixture}); every wait is a bounded poll.
- * The whole test takes about 5–10 s and fails after at most 3 × 30 s.
+ * The whole test takes about 4–7 s here (measured) and gives up after at most 2 × 30 s + 10 s.
  */
 class SeparateJvmCrashTest {
     private static final Duration MAX = Duration.ofSeconds(30);
