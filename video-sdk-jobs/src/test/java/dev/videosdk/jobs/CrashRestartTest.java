@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Instances that die, stop, or lose their database, on a real PostgreSQL server. An instance "dies"
  * by losing every database call at once (its heartbeats stop, nothing more is recorded) while its
  * threads stay stuck in a create call, a status check or a post-processing step, as a killed process
- * would leave them; see the module README for why this runs in one JVM.
+ * would leave them (ADR 1005). {@link SeparateJvmCrashTest} kills a real process.
  */
 class CrashRestartTest {
     private static final Duration MAX = Duration.ofSeconds(30);
