@@ -71,7 +71,8 @@ final class JobRun {
     /** Completed with the job once accepted ({@code submit}); null for generate/await. */
     private final RunFuture<VideoJob> submitted;
     private final VideoRequest request;
-    private final RefinedPromptHolder prompt = new RefinedPromptHolder();
+    /** The prompt sent (set when the create starts; null for an await). */
+    private volatile RefinedPrompt prompt;
     private final List<String> transitions = new ArrayList<>();
 
     private RunState state;
@@ -189,7 +190,7 @@ final class JobRun {
             return;
         }
         end();
-        VideoResult result = host.toResult(job, status, prompt.get());
+        VideoResult result = host.toResult(job, status, prompt);
         for (Waiter w : waiters) {
             w.future().complete(result);
         }
@@ -247,7 +248,7 @@ final class JobRun {
      * {@link CreateOutcome#NOT_ACCEPTED} and the error is worth another provider (LIFECYCLE.md §2).
      */
     void create(List<ProviderRegistry.Entry> chain, int i, VideoRequest toSend, RefinedPrompt refined) {
-        prompt.set(refined);
+        prompt = refined;
         ProviderRegistry.Entry e = chain.get(i);
         entry = e;
         policy = policyOverride != null ? policyOverride : e.polling();
@@ -319,7 +320,7 @@ final class JobRun {
         if (outcome == CreateOutcome.NOT_ACCEPTED && !cancelRequested && i + 1 < chain.size() && worthFallback(error)) {
             LOG.warn("{} did not accept the job ({}); falling back to {}", e.provider().id(), error.getMessage(),
                     chain.get(i + 1).provider().id());
-            create(chain, i + 1, toSend, prompt.get());
+            create(chain, i + 1, toSend, prompt);
             return;
         }
         if (outcome == CreateOutcome.UNKNOWN) {
@@ -672,18 +673,5 @@ final class JobRun {
     @Override
     public String toString() {
         return "JobRun[" + id + ", " + info().provider() + ", " + state() + (job == null ? "" : ", job " + job.id()) + "]";
-    }
-
-    /** The prompt sent (set once the run refined or skipped refinement). */
-    private static final class RefinedPromptHolder {
-        private volatile RefinedPrompt value;
-
-        RefinedPrompt get() {
-            return value;
-        }
-
-        void set(RefinedPrompt v) {
-            value = v;
-        }
     }
 }
