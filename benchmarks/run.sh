@@ -9,22 +9,25 @@ if ! command -v curl >/dev/null 2>&1; then
   { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq curl >/dev/null; } \
     || echo "could not install curl: the curl row of scenario 4 is skipped" >&2
 fi
-# BENCH_NO_BUILD=1 skips the build (the modules are already installed in ~/.m2 and benchmarks compiled)
+# BENCH_NO_BUILD=1 skips the build (benchmarks/target/bench-lib is already filled by an earlier run)
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  mvn -B -q -DskipTests install -pl benchmarks -am
+  # a reactor build, never `install`: ~/.m2 is shared, and the SDK's jars are copied from the reactor itself
+  # (private copies, so that a concurrent build cannot swap a jar under the running JVMs)
+  rm -rf benchmarks/target/bench-lib
+  mvn -B -q -DskipTests -pl benchmarks -am package dependency:copy-dependencies \
+    -DoutputDirectory=target/bench-lib -DincludeScope=runtime
 fi
-# private copies of the jars, so that a concurrent `mvn install` cannot swap a jar under the running JVMs
-rm -rf benchmarks/target/bench-lib
-mvn -B -q -pl benchmarks dependency:copy-dependencies -DoutputDirectory=target/bench-lib -DincludeScope=runtime
 CP="benchmarks/target/classes:benchmarks/target/bench-lib/*"
 JVM=(-Xms1g -Xmx2g -XX:-UseDynamicNumberOfCompilerThreads)
+# JAVA_HOME picks the JDK of a run (e.g. JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 benchmarks/run.sh)
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 {
-  java "${JVM[@]}" -cp "$CP" dev.videosdk.benchmarks.Bench "$@"
+  "$JAVA" "${JVM[@]}" -cp "$CP" dev.videosdk.benchmarks.Bench "$@"
   # On <= 2 CPUs the common pool has parallelism 1, so CompletableFuture's default executor (where
   # HttpClient.sendAsync delivers every response) starts a thread per task. Rerun the non-blocking
   # rows with a real pool to show what that costs (see REPORT.md).
   if [[ " $* " != *" --scenarios="* || " $* " == *" --scenarios=1"* ]]; then
-    java "${JVM[@]}" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
+    "$JAVA" "${JVM[@]}" -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -cp "$CP" \
       dev.videosdk.benchmarks.Bench "$@" --scenarios=1 --rows=sdk,sdk-gate64,raw,raw-gate64
   fi
 } | tee benchmarks/target/last-run.md

@@ -59,7 +59,7 @@ final class ManyJobs {
     /** A row of figures. */
     record Row(String name, String how, int n, int completed, int failed, int threads, int liveThreads, double heapPerJob,
                double rssPerJob, int inFlightAtHeap, long p50, long p99, long max, double statusPerJob,
-               double cpuSeconds, double cpuPer1000Polls, double jitSeconds, double cpuNoJitPer1000Polls, double stubCpuSeconds, double wallSeconds, String note) {
+               double cpuSeconds, double cpuPer1000Polls, double jitSeconds, double cpuNoJitPer1000Polls, double stubCpuSeconds, double wallSeconds, double steadyCpuPer1000Polls, long steadyPolls, String note) {
     }
 
     private final StubProcess stub;
@@ -356,7 +356,7 @@ final class ManyJobs {
         if (!o.rows.isEmpty() && !o.rows.contains(name)) {
             return null;
         }
-        warmUp(factory, Math.min(n, o.quick ? 100 : 2000));
+        warmUp(name, factory, Math.min(n, o.quick ? 100 : 2000));
         out.printf("[many-jobs] %s: %d jobs, durations %d-%d ms, interval %d ms%n", name, n, o.minJobMillis, o.maxJobMillis,
                 o.interval.toMillis());
         stub.reset(o.minJobMillis, o.maxJobMillis, 1024, -1);
@@ -430,6 +430,15 @@ final class ManyJobs {
             if (o.verbose) {
                 out.println("[many-jobs] " + name + " threads with jobs in flight: " + threadSummary());
             }
+            // steady state: every job accepted, none finished yet, so the process does nothing but poll
+            // (a window only when the shortest job outlasts the creates; pick --job-ms so that it does)
+            StubProcess.Stats steady0 = stub.stats();
+            long steadyCpu0 = Probe.cpuNanos();
+            while (completed.get() + failed.get() == 0 && System.nanoTime() - t0 < TimeUnit.MILLISECONDS.toNanos(o.minJobMillis)) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            long steadyCpu = Probe.cpuNanos() - steadyCpu0;
+            long steadyPolls = stub.stats().minus(steady0).status();
             long budget = o.maxJobMillis + o.interval.toMillis() * 4 + 60_000;
             if (!done.await(budget, TimeUnit.MILLISECONDS)) {
                 note = (note.isEmpty() ? "" : note + "; ") + "timed out with " + done.getCount() + " jobs unfinished";
@@ -461,7 +470,8 @@ final class ManyJobs {
                     inFlight > 0 && rssBefore > 0 ? (double) (rssLoaded - rssBefore) / inFlight : Double.NaN, inFlight,
                     Probe.quantile(sorted, 0.5), Probe.quantile(sorted, 0.99), Probe.quantile(sorted, 1.0),
                     (double) used.status() / n, cpu / 1e9, cpu / 1e9 / polls * 1000, jit / 1e3,
-                    Math.max(0, cpu / 1e9 - jit / 1e3) / polls * 1000, used.cpuNanos() / 1e9, wall / 1e9, note);
+                    Math.max(0, cpu / 1e9 - jit / 1e3) / polls * 1000, used.cpuNanos() / 1e9, wall / 1e9,
+                    steadyPolls >= 100 ? steadyCpu / 1e9 / steadyPolls * 1000 : Double.NaN, steadyPolls, note);
             out.printf("[many-jobs] %s: %d/%d completed in %.1f s, %d threads, %.0f B heap/job, p99 %d ms%s%n", name,
                     row.completed(), n, row.wallSeconds(), threads, row.heapPerJob(), row.p99(), note.isEmpty() ? "" : " (" + note + ")");
             return row;
@@ -470,8 +480,28 @@ final class ManyJobs {
         }
     }
 
-    /** Runs a short batch first so that JIT compilation is not billed to the measured run. */
-    private void warmUp(DriverFactory factory, int n) throws Exception {
+    /**
+     * Runs short batches of the row's own driver until the JIT has settled (a round spends less than 5 % of its
+     * wall time compiling; at most 6 rounds, 2 in quick mode), so that every row, the first included, is
+     * measured warm. One batch was not enough: the first row still paid 6-8 s of JIT.
+     */
+    private void warmUp(String name, DriverFactory factory, int n) throws Exception {
+        int maxRounds = o.quick ? 2 : 6;
+        int round = 0;
+        long jit;
+        long wall;
+        do {
+            long jit0 = Probe.compilationMillis();
+            long t0 = System.nanoTime();
+            warmUpRound(factory, n);
+            jit = Probe.compilationMillis() - jit0;
+            wall = (System.nanoTime() - t0) / 1_000_000L;
+            round++;
+        } while (round < maxRounds && jit * 20 > wall);
+        out.printf("[many-jobs] %s: warm-up %d round(s) of %d jobs, last round %d ms JIT in %d ms%n", name, round, n, jit, wall);
+    }
+
+    private void warmUpRound(DriverFactory factory, int n) throws Exception {
         stub.reset(100, 400, 1024, -1);
         CountDownLatch done = new CountDownLatch(n);
         Duration saved = o.interval;
@@ -507,21 +537,24 @@ final class ManyJobs {
                 + o.minJobMillis + "-" + o.maxJobMillis + " ms, ForkJoinPool common parallelism "
                 + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + ")",
                 "row", "jobs", "done", "failed", "peak threads", "live threads", "heap/job B", "RSS/job B", "p50 ms", "p99 ms", "max ms",
-                "status/job", "CPU s", "CPU s/1k polls", "JIT s", "CPU-JIT s/1k polls", "stub CPU s", "wall s");
+                "status/job", "CPU s", "CPU s/1k polls", "JIT s", "CPU-JIT s/1k polls", "stub CPU s", "wall s",
+                "steady CPU s/1k polls", "steady polls");
         for (Row r : rows) {
             t.row(r.name(), r.n(), r.completed(), r.failed(), r.threads(), r.liveThreads(), r.heapPerJob(), r.rssPerJob(), r.p50(), r.p99(), r.max(),
-                    r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.jitSeconds(), r.cpuNoJitPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds());
+                    r.statusPerJob(), r.cpuSeconds(), r.cpuPer1000Polls(), r.jitSeconds(), r.cpuNoJitPer1000Polls(), r.stubCpuSeconds(), r.wallSeconds(),
+                    r.steadyCpuPer1000Polls(), r.steadyPolls());
         }
         t.print(out);
         Table ratios = new Table("Ratios (SDK row / other row)", "SDK row", "other row", "threads", "heap/job", "p99 detection",
-                "CPU per poll", "CPU-JIT per poll");
+                "CPU per poll", "CPU-JIT per poll", "steady CPU per poll");
         List<Row> sdkRows = rows.stream().filter(r -> r.name().startsWith("sdk")).toList();
         List<Row> others = rows.stream().filter(r -> !r.name().startsWith("sdk")).toList();
         for (Row s : sdkRows) {
             for (Row r : others) {
                 ratios.row(s.name(), r.name(), ratio(s.threads(), r.threads()), ratio(s.heapPerJob(), r.heapPerJob()),
                         ratio(s.p99(), r.p99()), ratio(s.cpuPer1000Polls(), r.cpuPer1000Polls()),
-                        ratio(s.cpuNoJitPer1000Polls(), r.cpuNoJitPer1000Polls()));
+                        ratio(s.cpuNoJitPer1000Polls(), r.cpuNoJitPer1000Polls()),
+                        ratio(s.steadyCpuPer1000Polls(), r.steadyCpuPer1000Polls()));
             }
         }
         ratios.print(out);
