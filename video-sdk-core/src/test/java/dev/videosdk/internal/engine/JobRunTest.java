@@ -491,4 +491,64 @@ class JobRunTest {
 
         assertThat(r.job().id()).isEqualTo("acme-job-1");
     }
+
+    // ---------------------------------------------------------------- gaps PIT found (docs/adr/0010, "Mutation testing")
+
+    @Test
+    void aFinishedRun_leavesNoTimerBehind_andGivesBackItsSlot() {
+        acme.succeedOnCheck(2);
+        VideoClient c = client(VideoClient.builder().maxJobsInFlight("acme", 1));
+
+        time.run(c.generate(request()));
+        assertThat(time.pendingTasks()).as("deadline and poll timers cancelled").isZero();
+
+        time.run(c.generate(request())); // the only slot was given back after the success
+        assertThat(acme.creates).hasSize(2);
+    }
+
+    @Test
+    void theProvidersPollAfterHint_setsTheNextCheck() {
+        acme.polling = PollingPolicy.fixed(Duration.ofSeconds(10)).withTimeout(Duration.ofMinutes(10));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        acme.poll = j -> CompletableFuture.completedFuture(n.incrementAndGet() >= 2 ? ScriptedProvider.succeeded(j)
+                : JobStatus.running(null).withPollAfter(Duration.ofSeconds(3)));
+
+        time.run(client().generate(request()));
+
+        assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(13)); // first check at 10 s, the next 3 s later
+    }
+
+    @Test
+    void everyRunIsReportedToTheListener_fromStartToFinish() {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        VideoEventListener listener = new VideoEventListener() {
+            @Override
+            public void runStarted(RunInfo run) {
+                seen.add("started " + run.runId());
+            }
+
+            @Override
+            public void createStarted(RunInfo run) {
+                seen.add("create " + run.provider());
+            }
+
+            @Override
+            public void pollFinished(RunInfo run, int attempt, JobStatus status, VideoException error, Duration nextDelay) {
+                seen.add("poll " + attempt + " " + status.state() + " next " + nextDelay);
+            }
+
+            @Override
+            public void runFinished(RunInfo run, VideoResult result, VideoException error, Duration elapsed) {
+                seen.add("finished " + run.state() + " " + (result != null) + " after " + elapsed);
+            }
+        };
+        acme.succeedOnCheck(2);
+        client = VideoClient.builder().withoutDiscovery().provider(acme).clock(time.clock()).scheduler(time.scheduler())
+                .eventListener(listener).build();
+
+        time.run(client.generate(request()));
+
+        assertThat(seen).containsExactly("started 1", "create acme", "poll 1 RUNNING next PT10S", "poll 2 SUCCEEDED next null",
+                "finished SUCCEEDED true after PT20S");
+    }
 }
