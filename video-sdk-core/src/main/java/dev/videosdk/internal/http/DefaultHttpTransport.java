@@ -389,7 +389,8 @@ public final class DefaultHttpTransport implements HttpTransport {
         ErrorContext ctx = ErrorContext.local(provider);
         String what = call.method() + " " + Redaction.uri(call.uri());
         if (nothingSent) {
-            return new ProviderUnavailableException(provider + " could not be reached (" + what + "): " + cause.getMessage(), ctx, cause);
+            return new ProviderUnavailableException(provider + " could not be reached (" + what + "): "
+                    + (cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName()), ctx, cause);
         }
         if (cause instanceof IdleTimeoutSubscriber.BodyStalledException) {
             return new ProviderUnavailableException(provider + " reply stalled (" + what + "): " + cause.getMessage(), ctx, cause);
