@@ -29,7 +29,6 @@ import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;

@@ -16,7 +16,6 @@ import dev.videosdk.kie.KieOptions;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpCall;
-import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
 import dev.videosdk.spi.VideoProvider;
