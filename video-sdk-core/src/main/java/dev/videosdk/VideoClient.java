@@ -215,6 +215,7 @@ public interface VideoClient extends AutoCloseable {
         Duration closeTimeout = Duration.ofSeconds(5);
         PromptRefiner promptRefiner;
         FrameSampler frameSampler;
+        boolean clampToCapabilities;
         PromptUseCase refineByDefault;
         String refineInstructions;
         long maxDownloadBytes = 4L * 1024 * 1024 * 1024;
@@ -403,6 +404,19 @@ public interface VideoClient extends AutoCloseable {
         }
 
         /**
+         * Clamp a request to what its model offers instead of refusing it: a duration, resolution or
+         * aspect ratio the model (or provider) does not offer is replaced, before any network call, by
+         * the nearest one it does (a tie goes to the shorter duration or lower resolution, the cheaper
+         * one); each change is logged at INFO. Read from the same per-model capabilities as validation and
+         * model choice. Other rules (prompt length, inputs) still fail with
+         * {@link InvalidRequestException}. Default: false, every such value is refused.
+         */
+        public Builder clampToCapabilities(boolean clamp) {
+            this.clampToCapabilities = clamp;
+            return this;
+        }
+
+        /**
          * Refine every prompt with the configured refiner, using this preset and extra instructions
          * (may be null), unless a call's {@link GenerateOptions} asks for its own. Default: refine only
          * when a call asks.
@@ -502,7 +516,7 @@ public interface VideoClient extends AutoCloseable {
                     refineByDefault, refineInstructions, maxDownloadBytes, downloadResumes, random,
                     Map.copyOf(maxConcurrentRequestsPerProvider), eventListener, bodyIdleTimeout, closeTimeout,
                     new dev.videosdk.internal.cost.CostSettings(prices, maxCostPerCall, budget, allowUnknownCost,
-                            modelFallback), frameSampler));
+                            modelFallback), frameSampler, clampToCapabilities));
         }
     }
 }

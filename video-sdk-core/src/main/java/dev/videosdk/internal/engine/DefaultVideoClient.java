@@ -69,7 +69,8 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                            PromptUseCase refineByDefault, String refineInstructions, long maxDownloadBytes, int downloadResumes, DoubleSupplier random,
                            Map<String, Integer> maxConcurrentRequestsPerProvider, dev.videosdk.VideoEventListener eventListener,
                            Duration bodyIdleTimeout, Duration closeTimeout,
-                           dev.videosdk.internal.cost.CostSettings costs, dev.videosdk.FrameSampler frameSampler) {
+                           dev.videosdk.internal.cost.CostSettings costs, dev.videosdk.FrameSampler frameSampler,
+                           boolean clampToCapabilities) {
     }
 
     private final ProviderRegistry registry;
@@ -80,6 +81,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     private final DoubleSupplier random;
     private final PromptRefiner refiner;
     private final dev.videosdk.FrameSampler frameSampler;
+    private final boolean clamp;
     private final PromptUseCase refineByDefault;
     private final String refineInstructions;
     private final Downloader downloader;
@@ -109,6 +111,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         this.random = s.random() != null ? s.random() : () -> ThreadLocalRandom.current().nextDouble();
         this.refiner = s.promptRefiner();
         this.frameSampler = s.frameSampler();
+        this.clamp = s.clampToCapabilities();
         this.refineByDefault = s.refineByDefault();
         this.refineInstructions = s.refineInstructions();
         this.costs = new dev.videosdk.internal.cost.CostGuard(s.costs(), s.eventListener()); // [cost]
@@ -339,17 +342,19 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     }
 
     /** VALIDATING -> (REFINING) -> SUBMITTING for a new request. */
-    private void start(JobRun run, VideoRequest request, GenerateOptions options) {
+    private void start(JobRun run, VideoRequest asked, GenerateOptions options) {
         run.usePolicy(options.polling());
         List<ProviderRegistry.Entry> chain;
+        VideoRequest request;
         try {
-            if (request == null) {
+            if (asked == null) {
                 throw InvalidRequestException.local("sdk", "request", "request must not be null");
             }
-            chain = chain(request);
+            chain = chain(asked);
+            request = clamp ? Clamping.toCapabilities(chain.get(0).provider(), asked) : asked;
             validate(chain.get(0), request);
         } catch (Throwable t) {
-            run.rejected(Futures.asVideoException(t, request == null || request.provider() == null ? "sdk" : request.provider()));
+            run.rejected(Futures.asVideoException(t, asked == null || asked.provider() == null ? "sdk" : asked.provider()));
             return;
         }
         CompletableFuture<RefinedPrompt> refined;
@@ -580,17 +585,18 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         return registry.get(provider).provider().capabilities();
     }
 
+    @Override
+    public dev.videosdk.CostEstimate estimate(VideoRequest request) { // [cost]
+        String id = request.provider() != null ? request.provider() : defaultProvider;
+        VideoProvider provider = registry.get(id).provider();
+        return costs.estimate(provider, clamp ? Clamping.toCapabilities(provider, request) : request);
+    }
+
     /**
      * LIFECYCLE.md §3: new calls fail at once; create calls in flight and remote cancels already
      * requested are finished first (bounded by the close timeout); then every pending run fails with
      * a {@link ClientClosedException} carrying its job; then the client's threads stop.
      */
-    @Override
-    public dev.videosdk.CostEstimate estimate(VideoRequest request) { // [cost]
-        String id = request.provider() != null ? request.provider() : defaultProvider;
-        return costs.estimate(registry.get(id).provider(), request);
-    }
-
     @Override
     public void close() {
         if (closed) {

@@ -551,4 +551,38 @@ class JobRunTest {
         assertThat(seen).containsExactly("started 1", "create acme", "poll 1 RUNNING next PT10S", "poll 2 SUCCEEDED next null",
                 "finished SUCCEEDED true after PT20S");
     }
+
+    // ---------------------------------------------------------------- clampToCapabilities (issue 18, ADR 0027)
+
+    @Test
+    void clamp_aDurationAndRatioTheModelDoesNotOffer_areSentAsTheNearestOffered() {
+        acme.succeedOnCheck(1);
+        VideoClient c = client(VideoClient.builder().clampToCapabilities(true));
+
+        time.run(c.generate(VideoRequest.text("x").durationSeconds(7).aspectRatio(dev.videosdk.AspectRatio.parse("4:3")).build()));
+
+        assertThat(acme.creates).hasSize(1);
+        assertThat(acme.creates.get(0).duration()).isEqualTo(Duration.ofSeconds(8)); // offered: 4, 8
+        assertThat(acme.creates.get(0).aspectRatio()).isEqualTo(dev.videosdk.AspectRatio.LANDSCAPE_16_9); // offered: 16:9
+    }
+
+    @Test
+    void clamp_aTieGoesToTheShorterDuration_andAnOfferedValueIsKept() {
+        acme.succeedOnCheck(1);
+        VideoClient c = client(VideoClient.builder().clampToCapabilities(true));
+
+        time.run(c.generate(VideoRequest.text("x").durationSeconds(6).build()));
+        time.run(c.generate(VideoRequest.text("x").durationSeconds(8).build()));
+
+        assertThat(acme.creates).extracting(VideoRequest::duration).containsExactly(Duration.ofSeconds(4), Duration.ofSeconds(8));
+    }
+
+    @Test
+    void withoutClamp_theSameRequestIsRefusedBeforeAnyCall_namingTheParameter() {
+        Throwable t = failureOf(client().generate(VideoRequest.text("x").durationSeconds(7).build()));
+
+        assertThat(t).isInstanceOf(InvalidRequestException.class);
+        assertThat(((InvalidRequestException) t).parameter()).hasValue("duration");
+        assertThat(acme.creates).isEmpty();
+    }
 }
