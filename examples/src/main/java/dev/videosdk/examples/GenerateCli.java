@@ -107,7 +107,7 @@ public final class GenerateCli {
             return CommandLine.BAD_INPUT;
         }
         try (client) {
-            return generate(client, events, request, resume, target, out, err, interactive);
+            return generate(client, events, request, resume, target, out, err, interactive, env);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof AuthenticationException a) {
@@ -120,13 +120,13 @@ public final class GenerateCli {
     }
 
     private static int generate(VideoClient client, CliEvents events, VideoRequest request, VideoJob resume, Path target,
-                                PrintStream out, PrintStream err, boolean interactive) {
+                                PrintStream out, PrintStream err, boolean interactive, Map<String, String> env) {
         AtomicReference<VideoJob> job = events.job;
         job.set(resume);
         // the launcher says whether stderr is a terminal (test -t 2); Java alone only knows about stdin/stdout
         boolean terminal = Boolean.parseBoolean(System.getProperty("generate.stderrTerminal",
                 String.valueOf(System.console() != null)));
-        Progress progress = interactive && terminal ? new ProgressBar(err, ProgressBar.terminalWidth()) : new StateLines(err);
+        Progress progress = interactive && terminal ? new ProgressBar(err, ProgressBar.terminalWidth(env)) : new StateLines(err);
         events.progress = progress;
         CompletableFuture<VideoResult> generation = resume != null ? client.await(resume) : client.generate(request);
         Thread cancelHook = new Thread(() -> cancelOnExit(client, generation, job.get(), err), "videosdk-cli-cancel");
@@ -332,9 +332,9 @@ public final class GenerateCli {
         }
 
         /** The terminal's width: {@code COLUMNS}, else {@code stty size} on /dev/tty, else 80. */
-        static int terminalWidth() {
+        static int terminalWidth(Map<String, String> env) {
             try {
-                return Integer.parseInt(System.getenv("COLUMNS").trim());
+                return Integer.parseInt(env.get("COLUMNS").trim());
             } catch (RuntimeException notSet) {
                 // ask the terminal
             }

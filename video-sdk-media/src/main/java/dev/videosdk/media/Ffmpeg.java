@@ -505,7 +505,7 @@ public final class Ffmpeg implements AutoCloseable {
     public static final class Builder {
         private Path ffmpegPath;
         private Path ffprobePath;
-        private Map<String, String> env = System.getenv();
+        private Map<String, String> env = dev.videosdk.VideoClient.environment(); // the one place the SDK reads it
         private int maxConcurrent = 2;
         private ScheduledExecutorService scheduler;
         private Duration defaultTimeout = Duration.ofMinutes(10);
