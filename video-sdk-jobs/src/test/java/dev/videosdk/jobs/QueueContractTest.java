@@ -221,7 +221,7 @@ abstract class QueueContractTest {
         eventually(MAX, "both parked", () -> allIn(q, List.of(parked, abandoned), QueueState.NEEDS_RECONCILIATION));
         assertThat(q.stats().needsReconciliation()).isEqualTo(2);
         long pollsBefore = count(ds, "SELECT COUNT(*) FROM vsdk_job_events");
-        Thread.sleep(300); // several scheduler cycles: nothing may send the create again
+        QueueFixture.sweeps(ds, 2); // several scheduler cycles, sweeps included: nothing may send the create again
         assertThat(fx.createsByPrompt()).containsEntry("parked", 1L).containsEntry("abandoned", 1L);
         assertThat(count(ds, "SELECT COUNT(*) FROM vsdk_job_events")).isEqualTo(pollsBefore);
         assertThat(List.of(q.record(parked).orElseThrow().error(), q.record(abandoned).orElseThrow().error()))
