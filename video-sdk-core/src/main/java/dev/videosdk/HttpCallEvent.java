@@ -21,8 +21,8 @@ public record HttpCallEvent(String provider, String method, Kind kind, int statu
     public enum Kind {
         /** A call that may start a paid job. */
         CREATE,
-        /** A status, cancel or other idempotent call. */
-        QUERY,
+        /** An idempotent call (status, cancel, DELETE): retried on network errors, 408, 429 and 5xx. */
+        IDEMPOTENT,
         /** A long streaming response (server-sent events). */
         STREAM,
         /** A media download. */

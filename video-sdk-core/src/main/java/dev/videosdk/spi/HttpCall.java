@@ -50,7 +50,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         headers = Map.copyOf(headers);
     }
 
-    /** A GET call (kind {@link CallKind#QUERY}). */
+    /** A GET call (kind {@link CallKind#IDEMPOTENT}). */
     public static Builder get(URI uri) {
         return new Builder("GET", uri);
     }
@@ -60,7 +60,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         return new Builder("POST", uri).kind(CallKind.CREATE);
     }
 
-    /** A DELETE call (kind {@link CallKind#QUERY}). */
+    /** A DELETE call (kind {@link CallKind#IDEMPOTENT}). */
     public static Builder delete(URI uri) {
         return new Builder("DELETE", uri);
     }
@@ -82,7 +82,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
         private String contentType;
-        private CallKind kind = CallKind.QUERY;
+        private CallKind kind = CallKind.IDEMPOTENT;
         private CredentialPool credentials;
         private String credentialId;
         private ErrorMapper errors;
@@ -124,7 +124,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
             return body(multipart.bytes(), multipart.contentType());
         }
 
-        /** The call's kind (default: QUERY for GET/DELETE, CREATE for POST). */
+        /** The call's kind (default: IDEMPOTENT for GET/DELETE, CREATE for POST). */
         public Builder kind(CallKind kind) {
             this.kind = kind;
             return this;

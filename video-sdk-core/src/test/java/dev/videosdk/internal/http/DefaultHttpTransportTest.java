@@ -313,9 +313,9 @@ class DefaultHttpTransportTest {
 
     @Test
     void send_kindQueryIsDefaultForGetAndCreateForPost() {
-        assertThat(HttpCall.get(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+        assertThat(HttpCall.get(uri("/x")).build().kind()).isEqualTo(CallKind.IDEMPOTENT);
         assertThat(HttpCall.post(uri("/x")).build().kind()).isEqualTo(CallKind.CREATE);
-        assertThat(HttpCall.delete(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+        assertThat(HttpCall.delete(uri("/x")).build().kind()).isEqualTo(CallKind.IDEMPOTENT);
     }
 
     @Test
@@ -415,7 +415,7 @@ class DefaultHttpTransportTest {
 
         TestTime.join(observed.send(HttpCall.get(uri("/ev")).build()));
 
-        assertThat(seen).containsExactly("call QUERY 503 try 1", "retry after try 1", "call QUERY 200 try 2");
+        assertThat(seen).containsExactly("call IDEMPOTENT 503 try 1", "retry after try 1", "call IDEMPOTENT 200 try 2");
     }
 
     @Test

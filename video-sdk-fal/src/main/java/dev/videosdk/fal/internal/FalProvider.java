@@ -128,7 +128,7 @@ public final class FalProvider implements VideoProvider {
             return CompletableFuture.failedFuture(e);
         }
         HttpCall call = HttpCall.get(status).credentials(pool, job.keyId())
-                .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.QUERY)).build();
+                .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.STATUS)).build();
         return ctx.http().send(call).thenCompose(reply -> {
             JsonNode body = reply.json();
             if (FalResponses.state(body) != JobState.SUCCEEDED) {
@@ -165,7 +165,7 @@ public final class FalProvider implements VideoProvider {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpCall call = new HttpCall("PUT", cancel, Map.of(), null, null, CallKind.QUERY, pool, job.keyId(),
+        HttpCall call = new HttpCall("PUT", cancel, Map.of(), null, null, CallKind.IDEMPOTENT, pool, job.keyId(),
                 new FalErrors(ctx.clock()).forCall(FalErrors.Call.CANCEL), null, null, null, null);
         return ctx.http().send(call).handle((reply, failure) -> {
             FalAnswer answer = failure == null ? null : FalAnswer.in(failure);

@@ -76,7 +76,7 @@ final class RunwayUploads {
         }
         String fileName = "videosdk-" + UUID.randomUUID() + extension(bytes.mimeType());
         HttpCall start = provider.apiCall(HttpCall.post(provider.uri("/v1/uploads")), ctx, null)
-                .kind(CallKind.QUERY)
+                .kind(CallKind.IDEMPOTENT)
                 .json(Map.of("filename", fileName, "type", "ephemeral"))
                 .build();
         return ctx.http().send(start).thenCompose(reply -> {
@@ -85,7 +85,7 @@ final class RunwayUploads {
             slot.fields().forEach(form::field);
             form.file("file", fileName, bytes.mimeType(), bytes.data());
             HttpCall upload = HttpCall.post(slot.uploadUrl())
-                    .kind(CallKind.QUERY)
+                    .kind(CallKind.IDEMPOTENT)
                     .header("Accept", "*/*")
                     .multipart(form.build())
                     .build(); // no credentials: the storage host is not Runway's API

@@ -85,7 +85,7 @@ public final class VertexVeoProvider extends VeoProvider {
         String name = job.id();
         String modelPath = name.substring(0, name.indexOf("/operations/"));
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("operationName", name);
-        return HttpCall.post(URI.create(base + "/v1/" + modelPath + ":fetchPredictOperation")).kind(CallKind.QUERY)
+        return HttpCall.post(URI.create(base + "/v1/" + modelPath + ":fetchPredictOperation")).kind(CallKind.IDEMPOTENT)
                 .json(body).credentials(credentials(), job.keyId());
     }
 
