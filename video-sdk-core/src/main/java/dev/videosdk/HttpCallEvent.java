@@ -6,6 +6,9 @@ import java.time.Duration;
  * One try of one HTTP call to a provider (or a download host), as seen by
  * {@link VideoEventListener#httpCallFinished} and {@link VideoEventListener#retryScheduled}.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param provider the provider id
  * @param method   the HTTP method
  * @param kind     what the call does
