@@ -319,7 +319,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     }
 
     /**
-     * Retries the call or fails it. A query is retried when the error is retryable. A create call is
+     * Retries the call or fails it. An idempotent call is retried when the error is retryable. A create call is
      * retried only when its outcome is {@link CreateOutcome#NOT_ACCEPTED} and the error retryable
      * (or the key was refused and another may serve it), or when it carries an idempotency key; an
      * {@link CreateOutcome#UNKNOWN} outcome fails with a {@link dev.videosdk.JobMayExistException}.

@@ -236,7 +236,7 @@ class DefaultHttpTransportTest {
     }
 
     @Test
-    void send_readTimeout_mappedToUnavailableAndRetriedForQueries() {
+    void send_readTimeout_mappedToUnavailableAndRetriedForIdempotentCalls() {
         DefaultHttpTransport impatient = transport(RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200),
                 new dev.videosdk.internal.AsyncSemaphore(64), e -> false);
         wm.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));

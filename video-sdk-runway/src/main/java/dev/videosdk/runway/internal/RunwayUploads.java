@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionException;
  * {@code {filename, type: "ephemeral"}} answers {@code {runwayUri, uploadUrl, fields}}; the file then goes
  * as {@code multipart/form-data} (the {@code fields}, then {@code file}) to {@code uploadUrl}, a storage
  * host that gets no Runway key; the {@code runway://} URI is what the create call sends. URLs and data
- * URIs pass through unchanged. Uploads are free, so both calls are retried like queries.
+ * URIs pass through unchanged. Uploads are free, so both calls are retried like idempotent calls.
  */
 final class RunwayUploads {
     private final RunwayProvider provider;

@@ -79,7 +79,7 @@ public final class VertexVeoProvider extends VeoProvider {
                 + model + ":predictLongRunning");
     }
 
-    /** {@code POST <name up to /operations>:fetchPredictOperation {"operationName": name}} (a read: retried like a query). */
+    /** {@code POST <name up to /operations>:fetchPredictOperation {"operationName": name}} (a read: retried as idempotent). */
     @Override
     HttpCall.Builder statusCall(VideoJob job) {
         String name = job.id();
