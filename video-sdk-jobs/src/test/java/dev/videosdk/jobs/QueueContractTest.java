@@ -264,7 +264,7 @@ abstract class QueueContractTest {
         VideoQueue submitter = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         VideoQueue receiver = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         submitter.ledger().credit("alice", 0, null);
-        fx.fake.enqueue(FakeScript.succeedAfter(1));
+        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
         String id = submitter.enqueue(request("hooked"), "alice", Map.of());
         eventually(MAX, "job waiting", () -> allIn(submitter, List.of(id), QueueState.WAITING));
         String jobId = submitter.record(id).orElseThrow().providerJobId();

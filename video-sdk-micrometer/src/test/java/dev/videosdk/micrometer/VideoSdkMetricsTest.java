@@ -82,18 +82,18 @@ class VideoSdkMetricsTest {
 
     @Test
     void httpCallsAndRetries_taggedByKindMethodStatus() {
-        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.QUERY, 503, 1, Duration.ofMillis(20), null);
+        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.IDEMPOTENT, 503, 1, Duration.ofMillis(20), null);
         HttpCallEvent lost = new HttpCallEvent("kling", "POST", HttpCallEvent.Kind.CREATE, 0, 1, Duration.ofMillis(5),
                 new dev.videosdk.ProviderUnavailableException("reset", ErrorContext.local("kling"), true, null));
         metrics.httpCallFinished(failed);
         metrics.retryScheduled(failed, Duration.ofSeconds(1));
         metrics.httpCallFinished(lost);
 
-        assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "query", "method", "GET", "status", "503",
+        assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "idempotent", "method", "GET", "status", "503",
                 "outcome", "success").timer().count()).isEqualTo(1);
         assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "create", "status", "none", "outcome", "error")
                 .timer().count()).isEqualTo(1);
-        assertThat(meters.get(VideoSdkMetrics.RETRIES).tags("provider", "kling", "kind", "query").counter().count())
+        assertThat(meters.get(VideoSdkMetrics.RETRIES).tags("provider", "kling", "kind", "idempotent").counter().count())
                 .isEqualTo(1.0);
     }
 

@@ -98,7 +98,7 @@ class VideoSdkAutoConfigurationTest {
     @Test
     void properties_bindAndReachTheBuilder() {
         runner.withBean(VideoClientCustomizer.class, () -> b -> b.provider(new FakeVideoProvider("fake2",
-                        FakeScript.succeedAfter(1), PollingPolicy.fixed(Duration.ofSeconds(1)), "s")))
+                        FakeScript.succeedAfterPolls(1), PollingPolicy.fixed(Duration.ofSeconds(1)), "s")))
                 .withPropertyValues("videosdk.env.video-provider=fake2", "videosdk.fallback=fake2,fake",
                         "videosdk.request-timeout=7s", "videosdk.providers.fake.max-jobs-in-flight=3",
                         "videosdk.providers.fake.polling.interval=2s", "videosdk.providers.fake.polling.timeout=1m",

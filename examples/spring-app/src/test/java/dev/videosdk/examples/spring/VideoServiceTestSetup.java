@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Import;
         @Bean
         FakeVideoProvider fakeVideoProvider() {
             Duration every = Duration.ofMillis(150);
-            return new FakeVideoProvider(FakeScript.succeedAfter(5),
+            return new FakeVideoProvider(FakeScript.succeedAfterPolls(5),
                     new PollingPolicy(every, every, 1.0, every, 0.0, Integer.MAX_VALUE, Duration.ofMinutes(1)), "fake-secret");
         }
 
