@@ -62,7 +62,7 @@ public class VideoTasks {
         return find(taskId).filter(r -> r.owner().equals(userId));
     }
 
-    /** The queue's own view of a task's history. */
+    /** The starter's queue, for its statistics, a task's history and webhooks. */
     public VideoQueue queue() {
         return queue;
     }

@@ -176,6 +176,21 @@ class VideoApiTest {
     }
 
     @Test
+    void create_creditsShort_402NothingStoredNothingSent() throws Exception {
+        String user = user();
+        queue.ledger().credit(user, 5, "less than one video");
+        int sent = fake.requests().size();
+
+        HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"Too dear\"}", user);
+
+        assertThat(answer.statusCode()).isEqualTo(402);
+        assertThat(answer.body()).contains("enough credits");
+        assertThat(credits(user)).isEqualTo(5);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT");
+        assertThat(fake.requests()).hasSize(sent);
+    }
+
+    @Test
     void create_badFields_400NamingEach() throws Exception {
         assertThat(send("POST", "/api/video/create", "{\"prompt\":\"  \"}", "u").body())
                 .contains("\"field\":\"prompt\"", "Please describe the video");
