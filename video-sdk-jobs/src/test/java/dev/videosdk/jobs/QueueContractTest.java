@@ -278,6 +278,26 @@ abstract class QueueContractTest {
         assertThat(fx.createsByPrompt()).containsEntry("hooked", 1L);
     }
 
+    @Test
+    void aWebhookWithoutTheQueueIdFindsTheJobByTheProvidersIdAndWakesIt() throws Exception {
+        VideoQueue submitter = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
+        VideoQueue receiver = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
+        submitter.ledger().credit("alice", 0, null);
+        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
+        String id = submitter.enqueue(request("routed by provider id"), "alice", Map.of());
+        eventually(MAX, "job waiting", () -> allIn(submitter, List.of(id), QueueState.WAITING));
+        String jobId = submitter.record(id).orElseThrow().providerJobId();
+
+        byte[] body = ("{\"id\":\"" + jobId + "\",\"status\":\"succeeded\"}").getBytes(StandardCharsets.UTF_8);
+        String sig = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(("fake-secret" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+        dev.videosdk.WebhookOutcome outcome = receiver.webhook("fake", Map.of("x-fake-signature", List.of(sig)), body).join();
+        assertThat(outcome.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
+        assertThat(outcome.jobId()).isEqualTo(jobId);
+        eventually(MAX, "job done long before its next poll", () -> allIn(submitter, List.of(id), QueueState.SUCCEEDED));
+        assertThat(fx.createsByPrompt()).containsEntry("routed by provider id", 1L);
+    }
+
     /** Jobs for the two-instance test: 200 on PostgreSQL (the production database), fewer on H2. */
     abstract int manyJobs();
 

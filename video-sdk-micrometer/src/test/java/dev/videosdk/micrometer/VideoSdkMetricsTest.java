@@ -101,7 +101,7 @@ class VideoSdkMetricsTest {
     void downloadsAndWebhooks_countBytesAndOutcomes() {
         VideoAsset asset = VideoAsset.video(URI.create("https://cdn.example/v.mp4"), VideoJob.of("veo", "op-1", null, T0), null);
         metrics.downloadFinished(asset, 1_000_000, null, Duration.ofSeconds(2));
-        metrics.webhookHandled("fake", WebhookOutcome.duplicate("seen"), null);
+        metrics.webhookHandled("fake", WebhookOutcome.duplicate("task-1", "seen"), null);
         metrics.webhookHandled("fake", null, new WebhookVerificationException("bad signature", ErrorContext.local("fake"), null));
 
         assertThat(meters.get(VideoSdkMetrics.DOWNLOAD_BYTES).tags("provider", "veo", "outcome", "success")

@@ -2,6 +2,7 @@ package dev.videosdk.spring;
 
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoEventListener;
+import dev.videosdk.Webhooks;
 import dev.videosdk.micrometer.VideoSdkMetrics;
 import dev.videosdk.spring.internal.ClientSettings;
 import dev.videosdk.spring.internal.CompositeEventListener;
@@ -95,8 +96,8 @@ public class VideoSdkAutoConfiguration {
     static class Webhook {
         @Bean
         @ConditionalOnMissingBean
-        VideoSdkWebhookController videoSdkWebhookController(VideoClient client) {
-            return new VideoSdkWebhookController(client);
+        VideoSdkWebhookController videoSdkWebhookController(VideoClient client, ObjectProvider<Webhooks> receiver) {
+            return new VideoSdkWebhookController(client, receiver.getIfAvailable(client::webhooks));
         }
     }
 }

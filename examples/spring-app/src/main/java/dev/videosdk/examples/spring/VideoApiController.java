@@ -47,8 +47,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * The seeds' REST API on the durable queue (ADR 1106). The user is the {@code X-User-Id} header (default
  * {@code demo}); a real service takes it from its authentication. Callbacks for a task arrive at
- * {@code POST /api/video/webhook/{provider}/{taskId}} and wake its job (ADR 1004); the starter's endpoint
- * {@code POST /api/video/webhook/{provider}} ({@code videosdk.webhook.path}) serves callbacks for the client.
+ * {@code POST /api/video/webhook/{provider}} (the starter's endpoint, {@code videosdk.webhook.path}, routed through
+ * the queue: the task is found by the provider's job id) or {@code .../{provider}/{taskId}}, and wake its job (ADR 1004).
  */
 @RestController
 public class VideoApiController {
@@ -296,20 +296,34 @@ public class VideoApiController {
     }
 
     /**
-     * {@code POST /api/video/webhook/{provider}/{taskId}}: a provider's callback about a task (its id in the callback
-     * URL). The client verifies it and the task's job is woken to check its status at once (ADR 1004); answers
-     * like the starter's endpoint: 200 verified, 400 rejected, 404 unknown provider or task, 503 retry later.
+     * {@code POST /api/video/webhook/{provider}/{taskId}}: a provider's callback with the task id in the callback URL.
+     * The client verifies it and the task's job is woken to check its status at once (ADR 1004); answers like the
+     * starter's endpoint ({@code POST /api/video/webhook/{provider}}, which finds the task by the provider's job id):
+     * 200 verified, 400 rejected, 404 unknown provider or task, 503 retry later.
      */
     @PostMapping("/api/video/webhook/{provider}/{taskId}")
     public CompletableFuture<ResponseEntity<Map<String, Object>>> webhook(@PathVariable("provider") String provider,
             @PathVariable("taskId") String taskId, @RequestHeader MultiValueMap<String, String> headers,
             @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
         if (!client.providers().contains(provider) || tasks.find(taskId).filter(r -> r.provider().equals(provider)).isEmpty()) {
-            return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("outcome", "unknown")));
+            return unknownWebhookTarget();
         }
+        return answer(provider, "task " + taskId, () -> tasks.queue().webhook(taskId, provider, headers, bytes(body)));
+    }
+
+    private static byte[] bytes(byte[] body) {
+        return body == null ? new byte[0] : body;
+    }
+
+    private static CompletableFuture<ResponseEntity<Map<String, Object>>> unknownWebhookTarget() {
+        return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("outcome", "unknown")));
+    }
+
+    private static CompletableFuture<ResponseEntity<Map<String, Object>>> answer(String provider, String about,
+            java.util.function.Supplier<CompletableFuture<WebhookOutcome>> handle) {
         CompletableFuture<WebhookOutcome> handled;
         try {
-            handled = tasks.queue().webhook(taskId, provider, headers, body == null ? new byte[0] : body);
+            handled = handle.get();
         } catch (RuntimeException e) {
             handled = CompletableFuture.failedFuture(e);
         }
@@ -319,10 +333,10 @@ public class VideoApiController {
             }
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause instanceof WebhookVerificationException) {
-                LOG.warn("{} webhook for task {} rejected: {}", provider, taskId, cause.getMessage());
+                LOG.warn("{} webhook for {} rejected: {}", provider, about, cause.getMessage());
                 return ResponseEntity.badRequest().body(Map.of("outcome", "rejected"));
             }
-            LOG.warn("{} webhook for task {} not handled, the sender retries: {}", provider, taskId, cause.toString());
+            LOG.warn("{} webhook for {} not handled, the sender retries: {}", provider, about, cause.toString());
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("outcome", "error"));
         });
     }

@@ -277,6 +277,13 @@ class VideoApiTest {
 
         assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
         assertThat(tampered.statusCode()).isEqualTo(400);
+        // the seeds' route without the task id: the starter's endpoint, routed through the queue (task found by job id)
+        HttpResponse<String> byJobId = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/video/webhook/fake"))
+                .header("x-fake-signature", FakeVideoProvider.sha256Hex("fake-secret" + body + "  "))
+                .POST(HttpRequest.BodyPublishers.ofString(body + "  ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byJobId.statusCode()).as(byJobId.body()).isEqualTo(200);
+        assertThat(byJobId.body()).contains("\"outcome\":\"applied\"");
         assertThat(send("POST", "/api/video/webhook/fake/" + UUID.randomUUID(), body, "u").statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/video/webhook/nope", "{}", "u").statusCode()).isEqualTo(404);
         queue.cancel(taskId);
