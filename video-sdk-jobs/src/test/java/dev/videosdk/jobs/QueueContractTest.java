@@ -260,42 +260,36 @@ abstract class QueueContractTest {
     }
 
     @Test
-    void aWebhookOnTheInstanceThatDidNotSubmitWakesTheJob() throws Exception {
+    void aWebhookOnTheInstanceThatDidNotSubmitWakesTheJob_byQueueIdOrByTheProvidersJobId() throws Exception {
         VideoQueue submitter = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         VideoQueue receiver = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         submitter.ledger().credit("alice", 0, null);
         fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
-        String id = submitter.enqueue(request("hooked"), "alice", Map.of());
-        eventually(MAX, "job waiting", () -> allIn(submitter, List.of(id), QueueState.WAITING));
-        String jobId = submitter.record(id).orElseThrow().providerJobId();
-        assertThat(receiver.findByProviderJob("fake", jobId)).hasValue(id);
+        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
+        String byQueueId = submitter.enqueue(request("hooked"), "alice", Map.of());
+        String byJobId = submitter.enqueue(request("routed by provider id"), "alice", Map.of());
+        eventually(MAX, "jobs waiting", () -> allIn(submitter, List.of(byQueueId, byJobId), QueueState.WAITING));
+        String first = submitter.record(byQueueId).orElseThrow().providerJobId();
+        String second = submitter.record(byJobId).orElseThrow().providerJobId();
+        assertThat(receiver.findByProviderJob("fake", first)).hasValue(byQueueId);
 
-        byte[] body = ("{\"id\":\"" + jobId + "\",\"status\":\"succeeded\"}").getBytes(StandardCharsets.UTF_8);
-        String sig = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(("fake-secret" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
-        receiver.webhook(id, "fake", Map.of("x-fake-signature", List.of(sig)), body).join();
-        eventually(MAX, "job done long before its next poll", () -> allIn(submitter, List.of(id), QueueState.SUCCEEDED));
-        assertThat(fx.createsByPrompt()).containsEntry("hooked", 1L);
+        receiver.webhook(byQueueId, "fake", signedSuccess(first).getKey(), signedSuccess(first).getValue()).join();
+        dev.videosdk.WebhookOutcome outcome = receiver.webhook("fake", signedSuccess(second).getKey(),
+                signedSuccess(second).getValue()).join();
+
+        assertThat(outcome.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
+        assertThat(outcome.jobId()).isEqualTo(second);
+        eventually(MAX, "jobs done long before their next poll",
+                () -> allIn(submitter, List.of(byQueueId, byJobId), QueueState.SUCCEEDED));
+        assertThat(fx.createsByPrompt()).containsEntry("hooked", 1L).containsEntry("routed by provider id", 1L);
     }
 
-    @Test
-    void aWebhookWithoutTheQueueIdFindsTheJobByTheProvidersIdAndWakesIt() throws Exception {
-        VideoQueue submitter = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
-        VideoQueue receiver = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
-        submitter.ledger().credit("alice", 0, null);
-        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
-        String id = submitter.enqueue(request("routed by provider id"), "alice", Map.of());
-        eventually(MAX, "job waiting", () -> allIn(submitter, List.of(id), QueueState.WAITING));
-        String jobId = submitter.record(id).orElseThrow().providerJobId();
-
+    /** The fake's signed callback saying job {@code jobId} succeeded: headers and body. */
+    private static Map.Entry<Map<String, List<String>>, byte[]> signedSuccess(String jobId) throws Exception {
         byte[] body = ("{\"id\":\"" + jobId + "\",\"status\":\"succeeded\"}").getBytes(StandardCharsets.UTF_8);
         String sig = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(("fake-secret" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
-        dev.videosdk.WebhookOutcome outcome = receiver.webhook("fake", Map.of("x-fake-signature", List.of(sig)), body).join();
-        assertThat(outcome.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
-        assertThat(outcome.jobId()).isEqualTo(jobId);
-        eventually(MAX, "job done long before its next poll", () -> allIn(submitter, List.of(id), QueueState.SUCCEEDED));
-        assertThat(fx.createsByPrompt()).containsEntry("routed by provider id", 1L);
+        return Map.entry(Map.of("x-fake-signature", List.of(sig)), body);
     }
 
     /** Jobs for the two-instance test: 200 on PostgreSQL (the production database), fewer on H2. */
