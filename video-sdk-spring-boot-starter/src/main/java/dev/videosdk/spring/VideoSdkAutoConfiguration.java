@@ -1,5 +1,6 @@
 package dev.videosdk.spring;
 
+import dev.videosdk.BlockingVideoClient;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoEventListener;
 import dev.videosdk.Webhooks;
@@ -56,6 +57,16 @@ public class VideoSdkAutoConfiguration {
         builder.eventListener(CompositeEventListener.of(listeners.orderedStream().collect(Collectors.toList())));
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * The blocking view of the client ({@link VideoClient#blocking()}): the same calls, throwing the
+     * {@code VideoException} itself. Not closed on its own: the context closes the client behind it.
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public BlockingVideoClient blockingVideoClient(VideoClient client) {
+        return client.blocking();
     }
 
     /** The last errors per provider, for the health indicator. */

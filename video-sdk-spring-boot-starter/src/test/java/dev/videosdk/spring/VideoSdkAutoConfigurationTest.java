@@ -45,6 +45,10 @@ class VideoSdkAutoConfigurationTest {
             assertThat(ctx).hasNotFailed().hasSingleBean(VideoClient.class).hasSingleBean(VideoSdkHealthIndicator.class)
                     .doesNotHaveBean("videoSdkMetrics");
             assertThat(ctx.getBean(VideoClient.class).providers()).contains("fake");
+            // the blocking view of that same client
+            assertThat(ctx).hasSingleBean(dev.videosdk.BlockingVideoClient.class);
+            assertThat(ctx.getBean(dev.videosdk.BlockingVideoClient.class).providers())
+                    .isEqualTo(ctx.getBean(VideoClient.class).providers());
         });
     }
 
