@@ -271,6 +271,7 @@ public final class Downloader implements AutoCloseable {
         /** The try on the wire whose finished event is still due (0: none), when it was sent, and its status. */
         private long tryId;
         private long endedTryId;
+        private Duration retryWait;
         private Instant trySent;
         private int tryStatus;
         private byte[] buffer;
@@ -368,6 +369,16 @@ public final class Downloader implements AutoCloseable {
                 buffer = null;
                 if (tryId != 0) { // stopped mid-try (cancelled or closed)
                     event(tryStatus, trySent, new VideoException("download stopped", ErrorContext.local(provider), false, null));
+                }
+            }
+            // the next try is scheduled only now: it runs on another download thread and must not meet this one's state
+            Duration wait = retryWait;
+            retryWait = null;
+            if (wait != null && !result.isDone()) {
+                try {
+                    result.track(config.scheduler().schedule(this::submit, wait.toNanos(), TimeUnit.NANOSECONDS));
+                } catch (RejectedExecutionException e) {
+                    result.completeExceptionally(closedError());
                 }
             }
         }
@@ -605,13 +616,10 @@ public final class Downloader implements AutoCloseable {
             return Next.WAITING;
         }
 
+        /** Asks for another try after {@code wait}; {@link #run()} schedules it when this try's thread is done. */
         private void later(Duration wait, HttpCallEvent failedTry) {
             tell(l -> l.retryScheduled(failedTry, wait));
-            try {
-                result.track(config.scheduler().schedule(this::submit, wait.toNanos(), TimeUnit.NANOSECONDS));
-            } catch (RejectedExecutionException e) {
-                throw closedError();
-            }
+            retryWait = wait;
         }
 
         private HttpURLConnection open(long offset) throws IOException {
