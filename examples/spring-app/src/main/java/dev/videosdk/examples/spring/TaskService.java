@@ -71,7 +71,7 @@ public class TaskService {
 
     private void waitFor(Task task, VideoJob job) {
         GenerateOptions options = GenerateOptions.builder()
-                .onProgress(p -> task.progress(p.state() == JobState.RUNNING, p.percent())).build();
+                .onProgress(p -> task.progress(p.state() == JobState.RUNNING, p.progress())).build();
         client.await(job, options)
                 .thenCompose(result -> store(task, result))
                 .whenComplete((path, error) -> {
