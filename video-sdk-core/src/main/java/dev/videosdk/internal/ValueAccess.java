@@ -54,18 +54,25 @@ public final class ValueAccess {
     }
 
     /** Called once, by {@link VideoJob}'s static initializer. */
-    public static void register(Jobs access) {
-        jobs = access;
+    public static synchronized void register(Jobs access) {
+        jobs = once(jobs, access);
     }
 
     /** Called once, by {@link VideoAsset}'s static initializer. */
-    public static void register(Assets access) {
-        assets = access;
+    public static synchronized void register(Assets access) {
+        assets = once(assets, access);
     }
 
     /** Called once, by {@link JobStatus}'s static initializer. */
-    public static void register(Statuses access) {
-        statuses = access;
+    public static synchronized void register(Statuses access) {
+        statuses = once(statuses, access);
+    }
+
+    private static <T> T once(T registered, T access) {
+        if (registered != null) {
+            throw new IllegalStateException("value access is registered once, by the value class itself");
+        }
+        return java.util.Objects.requireNonNull(access, "access");
     }
 
     /** The registered job accessor, or null before {@link VideoJob} is initialized. */

@@ -10,6 +10,7 @@ import dev.videosdk.JobState;
 import dev.videosdk.JobStatus;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
+import dev.videosdk.internal.ValueAccess;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -135,6 +136,16 @@ class ProviderDataTest {
         assertThat(ProviderData.withRawJson(a, "{}")).isNotEqualTo(a);
         assertThat(ProviderData.withRawJson(a, "{\"secretish\":1}").toString()).doesNotContain("secretish").doesNotContain("PT2S")
                 .isEqualTo("JobStatus[state=RUNNING, progress=10, message=null, assets=[], error=null, rawStatus=null, cost=null]");
+    }
+
+    @Test
+    void accessIsRegisteredOnce_byTheValueClassItself() {
+        assertThat(ProviderData.keyId(keyedJob())).isEqualTo("acme#2"); // VideoJob initialized and registered
+        ValueAccess.Jobs registered = ValueAccess.jobs();
+
+        assertThatThrownBy(() -> ValueAccess.register(registered)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("value access is registered once, by the value class itself");
+        assertThat(ValueAccess.jobs()).isSameAs(registered);
     }
 
     @Test
