@@ -7,6 +7,9 @@ import java.util.Optional;
  * What a request is expected to cost before it is sent, from the client's price table
  * ({@link PriceTable}). An unknown price is said so ({@link #isKnown()} false), never given as zero.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param provider provider id
  * @param model    the model the estimate is for (the one the client chose, when the request left it open)
  * @param cost     the expected cost, or null when the price is unknown

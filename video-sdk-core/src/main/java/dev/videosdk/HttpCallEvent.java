@@ -6,6 +6,9 @@ import java.time.Duration;
  * One try of one HTTP call to a provider (or a download host), as seen by
  * {@link VideoEventListener#httpCallFinished} and {@link VideoEventListener#retryScheduled}.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param provider the provider id
  * @param method   the HTTP method
  * @param kind     what the call does
@@ -21,8 +24,8 @@ public record HttpCallEvent(String provider, String method, Kind kind, int statu
     public enum Kind {
         /** A call that may start a paid job. */
         CREATE,
-        /** A status, cancel or other idempotent call. */
-        QUERY,
+        /** An idempotent call (status, cancel, DELETE): retried on network errors, 408, 429 and 5xx. */
+        IDEMPOTENT,
         /** A long streaming response (server-sent events). */
         STREAM,
         /** A media download. */

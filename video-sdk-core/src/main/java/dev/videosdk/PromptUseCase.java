@@ -5,7 +5,7 @@ public enum PromptUseCase {
     /** A product shown in motion for a shop or advert. */
     PRODUCT_VIDEO,
     /** A wide, striking opening shot for a web page. */
-    HERO_IMAGE,
+    HERO_SHOT,
     /** A macro shot of a gemstone or jewel: light, facets, sparkle. */
     GEMSTONE_CLOSE_UP,
     /** A restrained, premium brand film. */

@@ -1,5 +1,6 @@
 package dev.videosdk;
 
+import dev.videosdk.internal.http.Redaction;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What to generate: a prompt plus optional images, video and parameters. Immutable; build one
- * with {@link #text(String)}, {@link #image(String, MediaInput)} or {@link #builder()}.
+ * with {@link #text(String)}, {@link #image(String, MediaInput)} or {@link #builder()}, and change
+ * one with {@link #toBuilder()}.
  *
  * <pre>{@code
  * VideoRequest request = VideoRequest.text("A calico cat playing piano")
@@ -22,70 +24,145 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Unset optional fields are null and mean "the provider's default". The SDK checks every
- * field against the chosen provider's capabilities before any network call.
- *
- * @param prompt          what the video shows; never blank
- * @param negativePrompt  what it must not show, or null
- * @param images          input images; the first is the start frame for image-to-video
- * @param lastFrame       the end frame, or null
- * @param referenceImages style/subject reference images (not frames)
- * @param referenceVideo  a video to extend or take reference from, or null
- * @param duration        clip length, or null for the provider default
- * @param aspectRatio     frame ratio, or null for the provider default
- * @param resolution      output resolution, or null for the provider default
- * @param model           provider model id, or null for the provider default
- * @param seed            random seed, or null
- * @param provider        provider id to use instead of the client's default, or null
- * @param callbackUrl     where the provider should post completion callbacks, or null
- * @param extras          provider-specific fields, passed through as documented by each provider
- * @param quality         with no model given: pick a model of this tier, or null
- * @param cheapest        with no model given: pick the cheapest model (by the price table) that fits the request
- * @param maxCost         refuse the request before any network call when its estimate is above this, or null
- *                        for the client's per-call limit
+ * field against the chosen provider's capabilities before any network call. New optional fields
+ * arrive as builder methods with a default (ADR 0028), so code that builds requests keeps compiling.
  */
-public record VideoRequest(
-        String prompt,
-        String negativePrompt,
-        List<MediaInput> images,
-        MediaInput lastFrame,
-        List<MediaInput> referenceImages,
-        MediaInput referenceVideo,
-        Duration duration,
-        AspectRatio aspectRatio,
-        Resolution resolution,
-        String model,
-        Long seed,
-        String provider,
-        URI callbackUrl,
-        Map<String, Object> extras,
-        QualityTier quality,
-        boolean cheapest,
-        Cost maxCost) {
+public final class VideoRequest {
+    private final String prompt;
+    private final String negativePrompt;
+    private final List<MediaInput> images;
+    private final MediaInput lastFrame;
+    private final List<MediaInput> referenceImages;
+    private final MediaInput referenceVideo;
+    private final Duration duration;
+    private final AspectRatio aspectRatio;
+    private final Resolution resolution;
+    private final String model;
+    private final Long seed;
+    private final String provider;
+    private final URI callbackUrl;
+    private final Map<String, Object> extras;
+    private final QualityTier quality;
+    private final boolean cheapest;
+    private final Cost maxCost;
 
-    /** Validates and copies. */
-    public VideoRequest {
-        if (prompt == null || prompt.isBlank()) {
+    /** Validates and copies; fails with an {@link InvalidRequestException} naming the parameter. */
+    private VideoRequest(Builder b) {
+        if (b.prompt == null || b.prompt.isBlank()) {
             throw InvalidRequestException.local("sdk", "prompt", "prompt must not be blank, but was "
-                    + (prompt == null ? "null" : "\"" + prompt + "\""));
+                    + (b.prompt == null ? "null" : "\"" + b.prompt + "\""));
         }
-        images = List.copyOf(images == null ? List.of() : images);
-        referenceImages = List.copyOf(referenceImages == null ? List.of() : referenceImages);
-        extras = extras == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extras));
-        if (duration != null && (duration.isNegative() || duration.isZero())) {
-            throw InvalidRequestException.local("sdk", "duration", "duration must be positive, but was " + duration);
+        if (b.duration != null && (b.duration.isNegative() || b.duration.isZero())) {
+            throw InvalidRequestException.local("sdk", "duration", "duration must be positive, but was " + b.duration);
         }
-        if (lastFrame != null && images.isEmpty()) {
+        if (b.lastFrame != null && b.images.isEmpty()) {
             throw InvalidRequestException.local("sdk", "lastFrame", "lastFrame must come with a first image, but images was empty");
         }
+        prompt = b.prompt;
+        negativePrompt = b.negativePrompt;
+        images = List.copyOf(b.images);
+        lastFrame = b.lastFrame;
+        referenceImages = List.copyOf(b.referenceImages);
+        referenceVideo = b.referenceVideo;
+        duration = b.duration;
+        aspectRatio = b.aspectRatio;
+        resolution = b.resolution;
+        model = b.model;
+        seed = b.seed;
+        provider = b.provider;
+        callbackUrl = b.callbackUrl;
+        extras = Collections.unmodifiableMap(new LinkedHashMap<>(b.extras));
+        quality = b.quality;
+        cheapest = b.cheapest;
+        maxCost = b.maxCost;
     }
 
-    /** A request without cost preferences (the form before costs existed). */
-    public VideoRequest(String prompt, String negativePrompt, List<MediaInput> images, MediaInput lastFrame,
-                        List<MediaInput> referenceImages, MediaInput referenceVideo, Duration duration,
-                        AspectRatio aspectRatio, Resolution resolution, String model, Long seed, String provider,
-                        URI callbackUrl, Map<String, Object> extras) {
-        this(prompt, negativePrompt, images, lastFrame, referenceImages, referenceVideo, duration, aspectRatio,
-                resolution, model, seed, provider, callbackUrl, extras, null, false, null);
+    /** What the video shows; never blank. */
+    public String prompt() {
+        return prompt;
+    }
+
+    /** What the video must not show, or null. */
+    public String negativePrompt() {
+        return negativePrompt;
+    }
+
+    /** Input images, never null; the first is the start frame for image-to-video. */
+    public List<MediaInput> images() {
+        return images;
+    }
+
+    /** The end frame, or null. */
+    public MediaInput lastFrame() {
+        return lastFrame;
+    }
+
+    /** Style/subject reference images (not frames), never null. */
+    public List<MediaInput> referenceImages() {
+        return referenceImages;
+    }
+
+    /** A video to extend or take reference from, or null. */
+    public MediaInput referenceVideo() {
+        return referenceVideo;
+    }
+
+    /** Clip length, or null for the provider default. */
+    public Duration duration() {
+        return duration;
+    }
+
+    /** Frame ratio, or null for the provider default. */
+    public AspectRatio aspectRatio() {
+        return aspectRatio;
+    }
+
+    /** Output resolution, or null for the provider default. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** Provider model id, or null for the provider default. */
+    public String model() {
+        return model;
+    }
+
+    /** Random seed, or null. */
+    public Long seed() {
+        return seed;
+    }
+
+    /** Provider id to use instead of the client's default, or null. */
+    public String provider() {
+        return provider;
+    }
+
+    /** Where the provider should post completion callbacks, or null. */
+    public URI callbackUrl() {
+        return callbackUrl;
+    }
+
+    /** Provider-specific fields (never null), passed through as documented by each provider module. */
+    public Map<String, Object> extras() {
+        return extras;
+    }
+
+    /** With no model given: pick a model of this tier, or null. */
+    public QualityTier quality() {
+        return quality;
+    }
+
+    /** With no model given: pick the cheapest model (by the price table) that fits the request. */
+    public boolean cheapest() {
+        return cheapest;
+    }
+
+    /**
+     * Refuse the request before any network call when its estimate is above this, or null for the
+     * client's per-call limit.
+     */
+    public Cost maxCost() {
+        return maxCost;
     }
 
     /** True when the model is left open and the client is asked to choose it (by tier or price). */
@@ -159,6 +236,54 @@ public record VideoRequest(
     /** True when any image, frame or reference is given. */
     public boolean hasImages() {
         return !images.isEmpty() || lastFrame != null || !referenceImages.isEmpty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof VideoRequest r
+                && prompt.equals(r.prompt) && Objects.equals(negativePrompt, r.negativePrompt)
+                && images.equals(r.images) && Objects.equals(lastFrame, r.lastFrame)
+                && referenceImages.equals(r.referenceImages) && Objects.equals(referenceVideo, r.referenceVideo)
+                && Objects.equals(duration, r.duration) && Objects.equals(aspectRatio, r.aspectRatio)
+                && resolution == r.resolution && Objects.equals(model, r.model) && Objects.equals(seed, r.seed)
+                && Objects.equals(provider, r.provider) && Objects.equals(callbackUrl, r.callbackUrl)
+                && extras.equals(r.extras) && quality == r.quality && cheapest == r.cheapest
+                && Objects.equals(maxCost, r.maxCost);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(prompt, negativePrompt, images, lastFrame, referenceImages, referenceVideo, duration,
+                aspectRatio, resolution, model, seed, provider, callbackUrl, extras, quality, cheapest, maxCost);
+    }
+
+    /** The fields that are set; extras by name only, the callback URL with secret query parameters masked. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("VideoRequest[prompt=").append(prompt);
+        field(sb, "negativePrompt", negativePrompt);
+        field(sb, "images", images.isEmpty() ? null : images);
+        field(sb, "lastFrame", lastFrame);
+        field(sb, "referenceImages", referenceImages.isEmpty() ? null : referenceImages);
+        field(sb, "referenceVideo", referenceVideo);
+        field(sb, "duration", duration);
+        field(sb, "aspectRatio", aspectRatio);
+        field(sb, "resolution", resolution);
+        field(sb, "model", model);
+        field(sb, "seed", seed);
+        field(sb, "provider", provider);
+        field(sb, "callbackUrl", callbackUrl == null ? null : Redaction.uri(callbackUrl));
+        field(sb, "extras", extras.isEmpty() ? null : extras.keySet());
+        field(sb, "quality", quality);
+        field(sb, "cheapest", cheapest ? Boolean.TRUE : null);
+        field(sb, "maxCost", maxCost);
+        return sb.append(']').toString();
+    }
+
+    private static void field(StringBuilder sb, String name, Object value) {
+        if (value != null) {
+            sb.append(", ").append(name).append('=').append(value);
+        }
     }
 
     /** Builds a {@link VideoRequest}; every setter is optional except {@link #prompt(String)}. */
@@ -303,10 +428,14 @@ public record VideoRequest(
             return this;
         }
 
-        /** Builds and validates the request. */
+        /**
+         * Builds and validates the request.
+         *
+         * @throws InvalidRequestException for a blank prompt, a duration that is not positive, or an
+         *                                 end frame without a first image ({@code parameter()} names the field)
+         */
         public VideoRequest build() {
-            return new VideoRequest(prompt, negativePrompt, images, lastFrame, referenceImages, referenceVideo,
-                    duration, aspectRatio, resolution, model, seed, provider, callbackUrl, extras, quality, cheapest, maxCost);
+            return new VideoRequest(this);
         }
     }
 }

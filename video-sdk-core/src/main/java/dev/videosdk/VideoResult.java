@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * A finished generation: the job, what it produced and how long it took.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param job            the job
  * @param assets         produced files, the main video first
  * @param promptSent     the prompt actually sent to the provider (after refinement, if any); null for a

@@ -7,7 +7,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import java.nio.file.Path;
 
 /**
@@ -22,7 +22,7 @@ public final class KieSample {
     public static void main(String[] args) {
         try (VideoClient client = VideoClient.builder().env(VideoClient.environment()).defaultProvider("kie").build()) {
             VideoRequest veo = VideoRequest.text("A paper boat drifting down a rain-soaked street, low angle, evening light")
-                    .model(KieOptions.VEO3_FAST)
+                    .model(KieExtras.VEO3_FAST)
                     .aspectRatio(AspectRatio.PORTRAIT_9_16)
                     .resolution(Resolution.FHD_1080P)            // waits for Kie's 1080p file after the 720p one
                     .build();
@@ -35,7 +35,7 @@ public final class KieSample {
                     .model("kling-2.6/text-to-video")                  // any non-Veo, non-Runway model: market jobs API
                     .durationSeconds(5)
                     .aspectRatio(AspectRatio.LANDSCAPE_16_9)
-                    .extra(KieOptions.INPUT_PREFIX + "sound", false)   // becomes input.sound
+                    .extra(KieExtras.INPUT_PREFIX + "sound", false)   // becomes input.sound
                     .build();
             String token = client.submit(kling).join().toToken();      // store it; it records the family
             VideoResult later = client.await(VideoJob.fromToken(token)).join();

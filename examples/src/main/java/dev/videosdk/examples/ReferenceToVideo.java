@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class ReferenceToVideo {
     static final String USAGE = "usage: ReferenceToVideo \"<prompt>\" --ref <image>... [--video <uri>] "
-            + "[--use-case product-video|hero-image|gemstone-close-up|luxury-brand|general] "
+            + "[--use-case product-video|hero-shot|gemstone-close-up|luxury-brand|general] "
             + "[--instructions <text>] [--provider <id>] [--out <file.mp4>]";
 
     private ReferenceToVideo() {
@@ -83,7 +83,7 @@ public final class ReferenceToVideo {
         try {
             return PromptUseCase.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("use case must be product-video, hero-image, gemstone-close-up, "
+            throw new IllegalArgumentException("use case must be product-video, hero-shot, gemstone-close-up, "
                     + "luxury-brand or general, but was " + value);
         }
     }

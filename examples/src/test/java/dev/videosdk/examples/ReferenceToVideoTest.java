@@ -76,7 +76,7 @@ class ReferenceToVideoTest {
         assertThat(ReferenceToVideo.refinerFor(Map.of("OPENAI_API_KEY", "sk-test"))).isInstanceOf(
                 dev.videosdk.openai.OpenAiPromptRefiner.class);
 
-        int code = run(FAKE, null, "A hero shot of the shop", "--ref", ring.toString(), "--use-case", "hero-image",
+        int code = run(FAKE, null, "A hero shot of the shop", "--ref", ring.toString(), "--use-case", "hero-shot",
                 "--out", dir.resolve("hero.mp4").toString());
 
         assertThat(code).isZero();

@@ -1,16 +1,19 @@
 package dev.videosdk.spi;
 
 import dev.videosdk.internal.Json;
+import dev.videosdk.internal.http.Redaction;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One HTTP call a provider asks the core's transport to make. Immutable; build with
- * {@link #get(URI)}, {@link #post(URI)} or {@link #delete(URI)}.
+ * {@link #get(URI)}, {@link #post(URI)}, {@link #put(URI)} or {@link #delete(URI)}, change one with
+ * {@link #toBuilder()}.
  *
  * <pre>{@code
  * HttpCall.post(base.resolve("/v1/videos"))
@@ -20,37 +23,39 @@ import java.util.Objects;
  *         .errors(this::mapError)
  *         .build();
  * }</pre>
- *
- * @param method           HTTP method
- * @param uri              full URI
- * @param headers          extra headers (never put secrets here; use {@code credentials})
- * @param body             request body, or null
- * @param contentType      body content type, or null
- * @param kind             decides when the call may be retried
- * @param credentials      the key pool, or null for an unauthenticated call
- * @param credentialId     the key label to use (a job's key), or null to take the next key
- * @param errors           maps answers to errors, or null for the status-based default
- * @param idempotencyHeader header carrying {@code idempotencyKey}, or null
- * @param idempotencyKey   key sent on every try; makes a create call safe to retry
- * @param timeout          per-try response timeout, or null for the client default; for
- *                         {@link HttpTransport#stream} it covers only the wait for the response headers
- * @param bodyIdleTimeout  longest silence while reading the body, or null for the client's
- *                         {@code bodyIdleTimeout}; set it for streams whose documented silences are longer
  */
-public record HttpCall(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
-                       CallKind kind, CredentialPool credentials, String credentialId, ErrorMapper errors,
-                       String idempotencyHeader, String idempotencyKey,
-                       Duration timeout, Duration bodyIdleTimeout) {
+public final class HttpCall {
+    private final String method;
+    private final URI uri;
+    private final Map<String, String> headers;
+    private final byte[] body;
+    private final String contentType;
+    private final CallKind kind;
+    private final CredentialPool credentials;
+    private final String credentialId;
+    private final ErrorMapper errors;
+    private final String idempotencyHeader;
+    private final String idempotencyKey;
+    private final Duration timeout;
+    private final Duration bodyIdleTimeout;
 
-    /** Validates. */
-    public HttpCall {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(kind, "kind");
-        headers = Map.copyOf(headers);
+    private HttpCall(Builder b) {
+        method = Objects.requireNonNull(b.method, "method");
+        uri = Objects.requireNonNull(b.uri, "uri");
+        kind = Objects.requireNonNull(b.kind, "kind");
+        headers = Map.copyOf(b.headers);
+        body = b.body;
+        contentType = b.contentType;
+        credentials = b.credentials;
+        credentialId = b.credentialId;
+        errors = b.errors;
+        idempotencyHeader = b.idempotencyHeader;
+        idempotencyKey = b.idempotencyKey;
+        timeout = b.timeout;
+        bodyIdleTimeout = b.bodyIdleTimeout;
     }
 
-    /** A GET call (kind {@link CallKind#QUERY}). */
+    /** A GET call (kind {@link CallKind#IDEMPOTENT}). */
     public static Builder get(URI uri) {
         return new Builder("GET", uri);
     }
@@ -60,9 +65,102 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         return new Builder("POST", uri).kind(CallKind.CREATE);
     }
 
-    /** A DELETE call (kind {@link CallKind#QUERY}). */
+    /** A PUT call (kind {@link CallKind#IDEMPOTENT} unless changed). */
+    public static Builder put(URI uri) {
+        return new Builder("PUT", uri);
+    }
+
+    /** A DELETE call (kind {@link CallKind#IDEMPOTENT}). */
     public static Builder delete(URI uri) {
         return new Builder("DELETE", uri);
+    }
+
+    /** A builder holding this call's values (the same body array, not a copy). */
+    public Builder toBuilder() {
+        Builder b = new Builder(method, uri);
+        b.headers.putAll(headers);
+        b.body = body;
+        b.contentType = contentType;
+        b.kind = kind;
+        b.credentials = credentials;
+        b.credentialId = credentialId;
+        b.errors = errors;
+        b.idempotencyHeader = idempotencyHeader;
+        b.idempotencyKey = idempotencyKey;
+        b.timeout = timeout;
+        b.bodyIdleTimeout = bodyIdleTimeout;
+        return b;
+    }
+
+    /** HTTP method. */
+    public String method() {
+        return method;
+    }
+
+    /** Full URI. */
+    public URI uri() {
+        return uri;
+    }
+
+    /** Extra headers, never null (never secrets: those come from {@link #credentials()}). */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** Request body, or null. The array is shared: do not change it. */
+    public byte[] body() {
+        return body;
+    }
+
+    /** Body content type, or null. */
+    public String contentType() {
+        return contentType;
+    }
+
+    /** Decides when the call may be retried. */
+    public CallKind kind() {
+        return kind;
+    }
+
+    /** The key pool, or null for an unauthenticated call. */
+    public CredentialPool credentials() {
+        return credentials;
+    }
+
+    /** The key label to use (a job's key), or null to take the next key. */
+    public String credentialId() {
+        return credentialId;
+    }
+
+    /** Maps answers to errors, or null for the status-based default. */
+    public ErrorMapper errors() {
+        return errors;
+    }
+
+    /** Header carrying {@link #idempotencyKey()}, or null. */
+    public String idempotencyHeader() {
+        return idempotencyHeader;
+    }
+
+    /** Key sent on every try, making a create call safe to retry; or null. */
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    /**
+     * Per-try response timeout, or null for the client default; for {@link HttpTransport#stream} it
+     * covers only the wait for the response headers.
+     */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /**
+     * Longest silence while reading the body, or null for the client's {@code bodyIdleTimeout}; set it
+     * for streams whose documented silences are longer.
+     */
+    public Duration bodyIdleTimeout() {
+        return bodyIdleTimeout;
     }
 
     /** True when a create call carries an idempotency key. */
@@ -70,9 +168,28 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         return idempotencyKey != null;
     }
 
+    /** Equal when every field is; the body by content, the key pool and error mapper by identity (as they compare). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof HttpCall c
+                && method.equals(c.method) && uri.equals(c.uri) && headers.equals(c.headers)
+                && Arrays.equals(body, c.body) && Objects.equals(contentType, c.contentType) && kind == c.kind
+                && Objects.equals(credentials, c.credentials) && Objects.equals(credentialId, c.credentialId)
+                && Objects.equals(errors, c.errors) && Objects.equals(idempotencyHeader, c.idempotencyHeader)
+                && Objects.equals(idempotencyKey, c.idempotencyKey) && Objects.equals(timeout, c.timeout)
+                && Objects.equals(bodyIdleTimeout, c.bodyIdleTimeout);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Objects.hash(method, uri, headers, contentType, kind, credentials, credentialId, errors,
+                idempotencyHeader, idempotencyKey, timeout, bodyIdleTimeout) + Arrays.hashCode(body);
+    }
+
+    /** Method, URI (secret query parameters masked) and kind; never headers, body or credentials. */
     @Override
     public String toString() {
-        return "HttpCall[" + method + " " + uri + ", " + kind + "]";
+        return "HttpCall[" + method + " " + Redaction.uri(uri) + ", " + kind + "]";
     }
 
     /** Builds an {@link HttpCall}. */
@@ -82,7 +199,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
         private final Map<String, String> headers = new LinkedHashMap<>();
         private byte[] body;
         private String contentType;
-        private CallKind kind = CallKind.QUERY;
+        private CallKind kind = CallKind.IDEMPOTENT;
         private CredentialPool credentials;
         private String credentialId;
         private ErrorMapper errors;
@@ -124,7 +241,7 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
             return body(multipart.bytes(), multipart.contentType());
         }
 
-        /** The call's kind (default: QUERY for GET/DELETE, CREATE for POST). */
+        /** The call's kind (default: IDEMPOTENT for GET/DELETE, CREATE for POST). */
         public Builder kind(CallKind kind) {
             this.kind = kind;
             return this;
@@ -168,10 +285,13 @@ public record HttpCall(String method, URI uri, Map<String, String> headers, byte
             return this;
         }
 
-        /** Builds the call. */
+        /**
+         * Builds the call.
+         *
+         * @throws NullPointerException when the URI or kind is null, or a header name or value is null
+         */
         public HttpCall build() {
-            return new HttpCall(method, uri, headers, body, contentType, kind, credentials, credentialId, errors,
-                    idempotencyHeader, idempotencyKey, timeout, bodyIdleTimeout);
+            return new HttpCall(this);
         }
     }
 }

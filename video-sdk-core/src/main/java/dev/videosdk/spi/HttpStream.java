@@ -9,6 +9,9 @@ import java.util.concurrent.Flow;
  * A successful answer whose body is read as it arrives (server-sent events, long downloads).
  * Subscribe once to {@link #body()}; cancelling the subscription closes the connection.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param status       HTTP status (2xx)
  * @param headers      response headers (names lower case)
  * @param requestId    the provider's request id header, or null

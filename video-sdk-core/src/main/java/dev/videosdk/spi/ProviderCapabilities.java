@@ -13,61 +13,168 @@ import java.util.Set;
 /**
  * What a provider accepts and can do. The core checks every request against it before any network
  * call and names the provider, parameter, value and allowed values when a request does not fit.
- * An empty set means "any value".
+ * An empty set means "any value". Immutable; build with {@link #builder()}, change with
+ * {@link #toBuilder()}.
  *
- * @param models             known model ids (for messages and validation)
- * @param defaultModel       the model used when a request names none
- * @param openModels         true when any model string is accepted (gateways); false restricts to {@code models}
- * @param durationsSeconds   allowed clip lengths in whole seconds
- * @param aspectRatios       allowed aspect ratios
- * @param resolutions        allowed resolutions
- * @param maxImages          most input images (0 = text only)
- * @param lastFrame          true when an end frame is accepted
- * @param maxReferenceImages most reference images
- * @param referenceVideo     true when a reference video is accepted
- * @param imageUrls          true when images may be URLs
- * @param imageBytes         true when images may be bytes or files
- * @param imageMimeTypes     accepted image MIME types
- * @param maxImageBytes      largest image in bytes (0 = no limit)
- * @param maxPromptLength    longest prompt in characters (0 = no limit)
- * @param negativePrompt     true when a negative prompt is accepted
- * @param remoteCancel       true when {@link VideoProvider#cancel} stops the job at the provider
- * @param streaming          true when the result arrives on one streaming response ({@link VideoProvider#stream})
- * @param idempotentCreate   true when the create call carries a key that makes retrying it safe
- * @param webhooks           true when {@link VideoProvider#parseWebhook} is supported
- * @param modelCapabilities  per-model limits, tiers and defaults, by model id (see {@link #forModel(String)})
+ * <pre>{@code
+ * ProviderCapabilities.builder()
+ *         .models(false, "acme-2", "acme-1")                // closed list, the first is the default
+ *         .durationsSeconds(5, 10).aspectRatios(AspectRatio.LANDSCAPE_16_9, AspectRatio.PORTRAIT_9_16)
+ *         .remoteCancel(true)
+ *         .build();
+ * }</pre>
  */
-public record ProviderCapabilities(
-        Set<String> models, String defaultModel, boolean openModels,
-        Set<Integer> durationsSeconds, Set<AspectRatio> aspectRatios, Set<Resolution> resolutions,
-        int maxImages, boolean lastFrame, int maxReferenceImages, boolean referenceVideo,
-        boolean imageUrls, boolean imageBytes, Set<String> imageMimeTypes, long maxImageBytes,
-        int maxPromptLength, boolean negativePrompt,
-        boolean remoteCancel, boolean streaming, boolean idempotentCreate, boolean webhooks,
-        Map<String, ModelCapabilities> modelCapabilities) {
+public final class ProviderCapabilities {
+    private final Set<String> models;
+    private final String defaultModel;
+    private final boolean openModels;
+    private final Set<Integer> durationsSeconds;
+    private final Set<AspectRatio> aspectRatios;
+    private final Set<Resolution> resolutions;
+    private final int maxImages;
+    private final boolean lastFrame;
+    private final int maxReferenceImages;
+    private final boolean referenceVideo;
+    private final boolean imageUrls;
+    private final boolean imageBytes;
+    private final Set<String> imageMimeTypes;
+    private final long maxImageBytes;
+    private final int maxPromptLength;
+    private final boolean negativePrompt;
+    private final boolean remoteCancel;
+    private final boolean streaming;
+    private final boolean idempotentCreate;
+    private final boolean webhooks;
+    private final Map<String, ModelCapabilities> modelCapabilities;
 
-    /** Copies the sets, keeping their order for messages. */
-    public ProviderCapabilities {
-        modelCapabilities = modelCapabilities == null ? Map.of()
-                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelCapabilities));
-        models = ordered(models);
-        durationsSeconds = ordered(durationsSeconds);
-        aspectRatios = ordered(aspectRatios);
-        resolutions = ordered(resolutions);
-        imageMimeTypes = ordered(imageMimeTypes);
+    /** Copies the sets and map, keeping their order for messages. */
+    private ProviderCapabilities(Builder b) {
+        models = ordered(b.models);
+        defaultModel = b.defaultModel;
+        openModels = b.openModels;
+        durationsSeconds = ordered(b.durations);
+        aspectRatios = ordered(b.aspectRatios);
+        resolutions = ordered(b.resolutions);
+        maxImages = b.maxImages;
+        lastFrame = b.lastFrame;
+        maxReferenceImages = b.maxReferenceImages;
+        referenceVideo = b.referenceVideo;
+        imageUrls = b.imageUrls;
+        imageBytes = b.imageBytes;
+        imageMimeTypes = ordered(b.imageMimeTypes);
+        maxImageBytes = b.maxImageBytes;
+        maxPromptLength = b.maxPromptLength;
+        negativePrompt = b.negativePrompt;
+        remoteCancel = b.remoteCancel;
+        streaming = b.streaming;
+        idempotentCreate = b.idempotentCreate;
+        webhooks = b.webhooks;
+        modelCapabilities = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.perModel));
     }
 
-    /** The capabilities without per-model entries (the form before per-model capabilities existed). */
-    public ProviderCapabilities(
-            Set<String> models, String defaultModel, boolean openModels,
-            Set<Integer> durationsSeconds, Set<AspectRatio> aspectRatios, Set<Resolution> resolutions,
-            int maxImages, boolean lastFrame, int maxReferenceImages, boolean referenceVideo,
-            boolean imageUrls, boolean imageBytes, Set<String> imageMimeTypes, long maxImageBytes,
-            int maxPromptLength, boolean negativePrompt,
-            boolean remoteCancel, boolean streaming, boolean idempotentCreate, boolean webhooks) {
-        this(models, defaultModel, openModels, durationsSeconds, aspectRatios, resolutions, maxImages, lastFrame,
-                maxReferenceImages, referenceVideo, imageUrls, imageBytes, imageMimeTypes, maxImageBytes, maxPromptLength,
-                negativePrompt, remoteCancel, streaming, idempotentCreate, webhooks, Map.of());
+    /** Known model ids (for messages and validation), in declaration order. */
+    public Set<String> models() {
+        return models;
+    }
+
+    /** The model used when a request names none, or null. */
+    public String defaultModel() {
+        return defaultModel;
+    }
+
+    /** True when any model string is accepted (gateways); false restricts to {@link #models()}. */
+    public boolean openModels() {
+        return openModels;
+    }
+
+    /** Allowed clip lengths in whole seconds (empty: any). */
+    public Set<Integer> durationsSeconds() {
+        return durationsSeconds;
+    }
+
+    /** Allowed aspect ratios (empty: any). */
+    public Set<AspectRatio> aspectRatios() {
+        return aspectRatios;
+    }
+
+    /** Allowed resolutions (empty: any). */
+    public Set<Resolution> resolutions() {
+        return resolutions;
+    }
+
+    /** Most input images (0 = text only). */
+    public int maxImages() {
+        return maxImages;
+    }
+
+    /** True when an end frame is accepted. */
+    public boolean lastFrame() {
+        return lastFrame;
+    }
+
+    /** Most reference images. */
+    public int maxReferenceImages() {
+        return maxReferenceImages;
+    }
+
+    /** True when a reference video is accepted. */
+    public boolean referenceVideo() {
+        return referenceVideo;
+    }
+
+    /** True when images may be URLs. */
+    public boolean imageUrls() {
+        return imageUrls;
+    }
+
+    /** True when images may be bytes or files. */
+    public boolean imageBytes() {
+        return imageBytes;
+    }
+
+    /** Accepted image MIME types (empty: any). */
+    public Set<String> imageMimeTypes() {
+        return imageMimeTypes;
+    }
+
+    /** Largest image in bytes (0 = no limit). */
+    public long maxImageBytes() {
+        return maxImageBytes;
+    }
+
+    /** Longest prompt in characters (0 = no limit). */
+    public int maxPromptLength() {
+        return maxPromptLength;
+    }
+
+    /** True when a negative prompt is accepted. */
+    public boolean negativePrompt() {
+        return negativePrompt;
+    }
+
+    /** True when {@link VideoProvider#cancel} stops the job at the provider. */
+    public boolean remoteCancel() {
+        return remoteCancel;
+    }
+
+    /** True when the result arrives on one streaming response ({@link VideoProvider#stream}). */
+    public boolean streaming() {
+        return streaming;
+    }
+
+    /** True when the create call carries a key that makes retrying it safe. */
+    public boolean idempotentCreate() {
+        return idempotentCreate;
+    }
+
+    /** True when {@link VideoProvider#parseWebhook} is supported. */
+    public boolean webhooks() {
+        return webhooks;
+    }
+
+    /** Per-model limits, tiers and defaults, by model id (see {@link #forModel(String)}). */
+    public Map<String, ModelCapabilities> modelCapabilities() {
+        return modelCapabilities;
     }
 
     /** The declared capabilities of one model, if the provider declares any. */
@@ -84,17 +191,91 @@ public record ProviderCapabilities(
         if (m == null) {
             return this;
         }
-        return new ProviderCapabilities(models, defaultModel, openModels,
-                m.durationsSeconds().isEmpty() ? durationsSeconds : m.durationsSeconds(),
-                m.aspectRatios().isEmpty() ? aspectRatios : m.aspectRatios(),
-                m.resolutions().isEmpty() ? resolutions : m.resolutions(),
-                maxImages, lastFrame, maxReferenceImages, referenceVideo, imageUrls, imageBytes, imageMimeTypes,
-                maxImageBytes, maxPromptLength, negativePrompt, remoteCancel, streaming, idempotentCreate, webhooks,
-                modelCapabilities);
+        Builder b = toBuilder();
+        replace(b.durations, m.durationsSeconds());
+        replace(b.aspectRatios, m.aspectRatios());
+        replace(b.resolutions, m.resolutions());
+        return b.build();
+    }
+
+    private static <T> void replace(Set<T> target, Set<T> modelValues) {
+        if (!modelValues.isEmpty()) {
+            target.clear();
+            target.addAll(modelValues);
+        }
     }
 
     private static <T> Set<T> ordered(Set<T> set) {
-        return set == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(set));
+        return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(set));
+    }
+
+    /** A builder holding these capabilities. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.models.clear();
+        b.models.addAll(models);
+        b.defaultModel = defaultModel;
+        b.openModels = openModels;
+        b.durations.clear();
+        b.durations.addAll(durationsSeconds);
+        b.aspectRatios.clear();
+        b.aspectRatios.addAll(aspectRatios);
+        b.resolutions.clear();
+        b.resolutions.addAll(resolutions);
+        b.maxImages = maxImages;
+        b.lastFrame = lastFrame;
+        b.maxReferenceImages = maxReferenceImages;
+        b.referenceVideo = referenceVideo;
+        b.imageUrls = imageUrls;
+        b.imageBytes = imageBytes;
+        b.imageMimeTypes.clear();
+        b.imageMimeTypes.addAll(imageMimeTypes);
+        b.maxImageBytes = maxImageBytes;
+        b.maxPromptLength = maxPromptLength;
+        b.negativePrompt = negativePrompt;
+        b.remoteCancel = remoteCancel;
+        b.streaming = streaming;
+        b.idempotentCreate = idempotentCreate;
+        b.webhooks = webhooks;
+        b.perModel.putAll(modelCapabilities);
+        return b;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof ProviderCapabilities c
+                && models.equals(c.models) && Objects.equals(defaultModel, c.defaultModel)
+                && openModels == c.openModels && durationsSeconds.equals(c.durationsSeconds)
+                && aspectRatios.equals(c.aspectRatios) && resolutions.equals(c.resolutions)
+                && maxImages == c.maxImages && lastFrame == c.lastFrame && maxReferenceImages == c.maxReferenceImages
+                && referenceVideo == c.referenceVideo && imageUrls == c.imageUrls && imageBytes == c.imageBytes
+                && imageMimeTypes.equals(c.imageMimeTypes) && maxImageBytes == c.maxImageBytes
+                && maxPromptLength == c.maxPromptLength && negativePrompt == c.negativePrompt
+                && remoteCancel == c.remoteCancel && streaming == c.streaming
+                && idempotentCreate == c.idempotentCreate && webhooks == c.webhooks
+                && modelCapabilities.equals(c.modelCapabilities);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(models, defaultModel, openModels, durationsSeconds, aspectRatios, resolutions, maxImages,
+                lastFrame, maxReferenceImages, referenceVideo, imageUrls, imageBytes, imageMimeTypes, maxImageBytes,
+                maxPromptLength, negativePrompt, remoteCancel, streaming, idempotentCreate, webhooks,
+                modelCapabilities);
+    }
+
+    @Override
+    public String toString() {
+        return "ProviderCapabilities[models=" + models
+                + ", defaultModel=" + defaultModel + ", openModels=" + openModels
+                + ", durationsSeconds=" + durationsSeconds + ", aspectRatios=" + aspectRatios
+                + ", resolutions=" + resolutions + ", maxImages=" + maxImages + ", lastFrame=" + lastFrame
+                + ", maxReferenceImages=" + maxReferenceImages + ", referenceVideo=" + referenceVideo
+                + ", imageUrls=" + imageUrls + ", imageBytes=" + imageBytes + ", imageMimeTypes=" + imageMimeTypes
+                + ", maxImageBytes=" + maxImageBytes + ", maxPromptLength=" + maxPromptLength
+                + ", negativePrompt=" + negativePrompt + ", remoteCancel=" + remoteCancel + ", streaming=" + streaming
+                + ", idempotentCreate=" + idempotentCreate + ", webhooks=" + webhooks
+                + ", modelCapabilities=" + modelCapabilities + "]";
     }
 
     /** A builder with permissive defaults: any model, duration, ratio and resolution; 1 image by URL or bytes. */
@@ -256,10 +437,7 @@ public record ProviderCapabilities(
 
         /** Builds the capabilities. */
         public ProviderCapabilities build() {
-            return new ProviderCapabilities(models, defaultModel, openModels, durations, aspectRatios, resolutions,
-                    maxImages, lastFrame, maxReferenceImages, referenceVideo, imageUrls, imageBytes,
-                    imageMimeTypes, maxImageBytes, maxPromptLength, negativePrompt,
-                    remoteCancel, streaming, idempotentCreate, webhooks, perModel);
+            return new ProviderCapabilities(this);
         }
     }
 

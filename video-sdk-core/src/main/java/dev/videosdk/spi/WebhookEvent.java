@@ -7,6 +7,9 @@ import java.util.Objects;
 /**
  * What a verified callback says about a job, or that it is about nothing the SDK tracks.
  *
+ * <p>Produced by the SDK (provider modules build it with its short constructors and {@link #ignored}); the
+ * canonical constructor is not a stable way to build it — components may be added in a minor release.
+ *
  * @param taskId        the provider's job id the callback is about (null only when ignored)
  * @param status        the status the callback carries (null only when ignored)
  * @param authoritative true when the callback is signed over its whole body and can be trusted as

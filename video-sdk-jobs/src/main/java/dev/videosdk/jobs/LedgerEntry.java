@@ -5,6 +5,9 @@ import java.time.Instant;
 /**
  * One movement of credits (the audit trail).
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param id           increasing entry id
  * @param owner        the account
  * @param jobId        the queue id it concerns, or null (a top-up)

@@ -9,6 +9,9 @@ import java.util.Optional;
 /**
  * One queued generation as stored.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param id              queue id (a UUID)
  * @param owner           who pays (an account of the {@link CreditsLedger})
  * @param state           where it is

@@ -6,6 +6,9 @@ import java.util.Map;
 /**
  * The queue at a glance, across every instance (the seeds' {@code /api/queues/status}).
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param byState             number of records per state (every state present, zeros included)
  * @param activeByProvider    records not yet final per provider, per state
  * @param oldestWaiting       age of the oldest record still {@link QueueState#QUEUED}, or {@link Duration#ZERO}

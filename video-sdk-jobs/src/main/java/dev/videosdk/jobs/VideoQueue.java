@@ -307,6 +307,22 @@ public final class VideoQueue implements AutoCloseable {
     }
 
     /**
+     * Handles a provider callback on any instance when the callback URL carries no queue id: the client
+     * verifies it (signature, replay window), and the queued job with the provider's job id it names
+     * ({@link WebhookOutcome#jobId()}, looked up with {@link #findByProviderJob}) is woken at once. A
+     * verified callback about a job this queue does not hold completes normally (nothing woken). Fails like
+     * {@link dev.videosdk.Webhooks#handle}.
+     */
+    public CompletableFuture<WebhookOutcome> webhook(String provider, Map<String, List<String>> headers, byte[] body) {
+        return b.client.webhooks().handle(provider, headers, body).thenApply(outcome -> {
+            if (outcome.jobId() != null) {
+                findByProviderJob(provider, outcome.jobId()).ifPresent(this::wake);
+            }
+            return outcome;
+        });
+    }
+
+    /**
      * Runs a job's worker now (on whichever instance picks it first) instead of at its next poll.
      *
      * @return false when the job has no pending execution or one is running right now

@@ -152,7 +152,7 @@ class CrashRestartTest {
         assertThat(fx.createsByPrompt().values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
         List<String> parked = ids.stream()
                 .filter(id -> q.record(id).orElseThrow().state() == QueueState.NEEDS_RECONCILIATION).toList();
-        System.out.println("parked after the outage: " + parked.size() + " of " + ids.size());
+        org.slf4j.LoggerFactory.getLogger(CrashRestartTest.class).info("parked after the outage: {} of {}", parked.size(), ids.size());
         for (String id : parked) {
             String prompt = "outage " + ids.indexOf(id);
             Optional<String> jobId = provider.jobIdFor(prompt);

@@ -58,7 +58,7 @@ class QueueBenchmark {
                         .schedulerPollingInterval(Duration.ofMillis(20)).heartbeat(Duration.ofSeconds(5), 4)));
             }
             for (int i = 0; i < JOBS; i++) {
-                fx.fake.enqueue(FakeScript.succeedAfter(1));
+                fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
             }
             VideoQueue first = queues.get(0);
             first.ledger().credit("bench", 0, null);

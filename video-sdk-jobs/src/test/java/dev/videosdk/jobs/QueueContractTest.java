@@ -221,7 +221,7 @@ abstract class QueueContractTest {
         eventually(MAX, "both parked", () -> allIn(q, List.of(parked, abandoned), QueueState.NEEDS_RECONCILIATION));
         assertThat(q.stats().needsReconciliation()).isEqualTo(2);
         long pollsBefore = count(ds, "SELECT COUNT(*) FROM vsdk_job_events");
-        Thread.sleep(300); // several scheduler cycles: nothing may send the create again
+        QueueFixture.sweeps(ds, 2); // several scheduler cycles, sweeps included: nothing may send the create again
         assertThat(fx.createsByPrompt()).containsEntry("parked", 1L).containsEntry("abandoned", 1L);
         assertThat(count(ds, "SELECT COUNT(*) FROM vsdk_job_events")).isEqualTo(pollsBefore);
         assertThat(List.of(q.record(parked).orElseThrow().error(), q.record(abandoned).orElseThrow().error()))
@@ -260,22 +260,36 @@ abstract class QueueContractTest {
     }
 
     @Test
-    void aWebhookOnTheInstanceThatDidNotSubmitWakesTheJob() throws Exception {
+    void aWebhookOnTheInstanceThatDidNotSubmitWakesTheJob_byQueueIdOrByTheProvidersJobId() throws Exception {
         VideoQueue submitter = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         VideoQueue receiver = fx.queue(ds, b -> b.pollInterval(Duration.ofHours(1))).start();
         submitter.ledger().credit("alice", 0, null);
-        fx.fake.enqueue(FakeScript.succeedAfter(1));
-        String id = submitter.enqueue(request("hooked"), "alice", Map.of());
-        eventually(MAX, "job waiting", () -> allIn(submitter, List.of(id), QueueState.WAITING));
-        String jobId = submitter.record(id).orElseThrow().providerJobId();
-        assertThat(receiver.findByProviderJob("fake", jobId)).hasValue(id);
+        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
+        fx.fake.enqueue(FakeScript.succeedAfterPolls(1));
+        String byQueueId = submitter.enqueue(request("hooked"), "alice", Map.of());
+        String byJobId = submitter.enqueue(request("routed by provider id"), "alice", Map.of());
+        eventually(MAX, "jobs waiting", () -> allIn(submitter, List.of(byQueueId, byJobId), QueueState.WAITING));
+        String first = submitter.record(byQueueId).orElseThrow().providerJobId();
+        String second = submitter.record(byJobId).orElseThrow().providerJobId();
+        assertThat(receiver.findByProviderJob("fake", first)).hasValue(byQueueId);
 
+        receiver.webhook(byQueueId, "fake", signedSuccess(first).getKey(), signedSuccess(first).getValue()).join();
+        dev.videosdk.WebhookOutcome outcome = receiver.webhook("fake", signedSuccess(second).getKey(),
+                signedSuccess(second).getValue()).join();
+
+        assertThat(outcome.type()).isEqualTo(dev.videosdk.WebhookOutcome.Type.APPLIED);
+        assertThat(outcome.jobId()).isEqualTo(second);
+        eventually(MAX, "jobs done long before their next poll",
+                () -> allIn(submitter, List.of(byQueueId, byJobId), QueueState.SUCCEEDED));
+        assertThat(fx.createsByPrompt()).containsEntry("hooked", 1L).containsEntry("routed by provider id", 1L);
+    }
+
+    /** The fake's signed callback saying job {@code jobId} succeeded: headers and body. */
+    private static Map.Entry<Map<String, List<String>>, byte[]> signedSuccess(String jobId) throws Exception {
         byte[] body = ("{\"id\":\"" + jobId + "\",\"status\":\"succeeded\"}").getBytes(StandardCharsets.UTF_8);
         String sig = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(("fake-secret" + new String(body, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
-        receiver.webhook(id, "fake", Map.of("x-fake-signature", List.of(sig)), body).join();
-        eventually(MAX, "job done long before its next poll", () -> allIn(submitter, List.of(id), QueueState.SUCCEEDED));
-        assertThat(fx.createsByPrompt()).containsEntry("hooked", 1L);
+        return Map.entry(Map.of("x-fake-signature", List.of(sig)), body);
     }
 
     /** Jobs for the two-instance test: 200 on PostgreSQL (the production database), fewer on H2. */

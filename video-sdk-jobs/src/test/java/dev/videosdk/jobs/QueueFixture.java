@@ -88,6 +88,31 @@ final class QueueFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the queue's recurring sweep (the task that would reschedule a job without an execution) has
+     * finished {@code runs} more times: proof that several scheduler cycles passed, without a fixed sleep.
+     */
+    static void sweeps(DataSource ds, int runs) {
+        String sql = "SELECT last_success FROM vsdk_scheduled_tasks WHERE task_name = 'vsdk-sweep'";
+        java.util.Set<Object> seen = new java.util.HashSet<>();
+        seen.add(one(ds, sql));
+        eventually(Duration.ofSeconds(30), runs + " sweep runs", () -> {
+            Object last = one(ds, sql);
+            if (last != null) {
+                seen.add(last);
+            }
+            return seen.size() > runs;
+        });
+    }
+
+    private static Object one(DataSource ds, String sql) {
+        try (var c = ds.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
+            return rs.next() ? rs.getObject(1) : null;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean allIn(VideoQueue q, List<String> ids, QueueState state) {
         return ids.stream().allMatch(id -> q.record(id).map(r -> r.state() == state).orElse(false));
     }

@@ -7,6 +7,9 @@ import java.util.Optional;
 /**
  * What {@link Ffmpeg#probe} found in a file.
  *
+ * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
+ * added in a minor release.
+ *
  * @param duration    the container's duration
  * @param width       width of the first video stream, in pixels
  * @param height      height of the first video stream, in pixels

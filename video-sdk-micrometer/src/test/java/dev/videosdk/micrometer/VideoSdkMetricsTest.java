@@ -82,18 +82,18 @@ class VideoSdkMetricsTest {
 
     @Test
     void httpCallsAndRetries_taggedByKindMethodStatus() {
-        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.QUERY, 503, 1, Duration.ofMillis(20), null);
+        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.IDEMPOTENT, 503, 1, Duration.ofMillis(20), null);
         HttpCallEvent lost = new HttpCallEvent("kling", "POST", HttpCallEvent.Kind.CREATE, 0, 1, Duration.ofMillis(5),
                 new dev.videosdk.ProviderUnavailableException("reset", ErrorContext.local("kling"), true, null));
         metrics.httpCallFinished(failed);
         metrics.retryScheduled(failed, Duration.ofSeconds(1));
         metrics.httpCallFinished(lost);
 
-        assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "query", "method", "GET", "status", "503",
+        assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "idempotent", "method", "GET", "status", "503",
                 "outcome", "success").timer().count()).isEqualTo(1);
         assertThat(meters.get(VideoSdkMetrics.HTTP).tags("kind", "create", "status", "none", "outcome", "error")
                 .timer().count()).isEqualTo(1);
-        assertThat(meters.get(VideoSdkMetrics.RETRIES).tags("provider", "kling", "kind", "query").counter().count())
+        assertThat(meters.get(VideoSdkMetrics.RETRIES).tags("provider", "kling", "kind", "idempotent").counter().count())
                 .isEqualTo(1.0);
     }
 
@@ -101,7 +101,7 @@ class VideoSdkMetricsTest {
     void downloadsAndWebhooks_countBytesAndOutcomes() {
         VideoAsset asset = VideoAsset.video(URI.create("https://cdn.example/v.mp4"), VideoJob.of("veo", "op-1", null, T0), null);
         metrics.downloadFinished(asset, 1_000_000, null, Duration.ofSeconds(2));
-        metrics.webhookHandled("fake", WebhookOutcome.duplicate("seen"), null);
+        metrics.webhookHandled("fake", WebhookOutcome.duplicate("task-1", "seen"), null);
         metrics.webhookHandled("fake", null, new WebhookVerificationException("bad signature", ErrorContext.local("fake"), null));
 
         assertThat(meters.get(VideoSdkMetrics.DOWNLOAD_BYTES).tags("provider", "veo", "outcome", "success")

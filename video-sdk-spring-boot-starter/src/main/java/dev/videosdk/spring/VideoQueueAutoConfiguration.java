@@ -3,6 +3,7 @@ package dev.videosdk.spring;
 import dev.videosdk.VideoClient;
 import dev.videosdk.jobs.PostProcessingStep;
 import dev.videosdk.jobs.Pricing;
+import dev.videosdk.Webhooks;
 import dev.videosdk.jobs.VideoQueue;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,5 +64,16 @@ public class VideoQueueAutoConfiguration {
         steps.orderedStream().forEach(builder::step);
         VideoQueue queue = builder.build();
         return properties.isStart() ? queue.start() : queue;
+    }
+
+    /**
+     * Routes the starter's webhook endpoint through the queue, so a verified callback received by any instance
+     * also wakes the queued job it names ({@link VideoQueue#webhook(String, java.util.Map, byte[])}, ADR 1004).
+     * Declare your own {@link Webhooks} bean to route callbacks differently.
+     */
+    @Bean
+    @ConditionalOnMissingBean(Webhooks.class)
+    public Webhooks videoSdkQueueWebhooks(VideoQueue queue) {
+        return queue::webhook;
     }
 }

@@ -1,7 +1,9 @@
 package dev.videosdk.spring;
 
+import dev.videosdk.BlockingVideoClient;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoEventListener;
+import dev.videosdk.Webhooks;
 import dev.videosdk.micrometer.VideoSdkMetrics;
 import dev.videosdk.spring.internal.ClientSettings;
 import dev.videosdk.spring.internal.CompositeEventListener;
@@ -57,6 +59,16 @@ public class VideoSdkAutoConfiguration {
         return builder.build();
     }
 
+    /**
+     * The blocking view of the client ({@link VideoClient#blocking()}): the same calls, throwing the
+     * {@code VideoException} itself. Not closed on its own: the context closes the client behind it.
+     */
+    @Bean(destroyMethod = "")
+    @ConditionalOnMissingBean
+    public BlockingVideoClient blockingVideoClient(VideoClient client) {
+        return client.blocking();
+    }
+
     /** The last errors per provider, for the health indicator. */
     @Bean
     @ConditionalOnMissingBean
@@ -95,8 +107,8 @@ public class VideoSdkAutoConfiguration {
     static class Webhook {
         @Bean
         @ConditionalOnMissingBean
-        VideoSdkWebhookController videoSdkWebhookController(VideoClient client) {
-            return new VideoSdkWebhookController(client);
+        VideoSdkWebhookController videoSdkWebhookController(VideoClient client, ObjectProvider<Webhooks> receiver) {
+            return new VideoSdkWebhookController(client, receiver.getIfAvailable(client::webhooks));
         }
     }
 }

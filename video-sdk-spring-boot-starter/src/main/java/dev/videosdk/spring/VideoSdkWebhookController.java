@@ -5,6 +5,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
 import dev.videosdk.WebhookOutcome;
 import dev.videosdk.WebhookVerificationException;
+import dev.videosdk.Webhooks;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,7 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST {videosdk.webhook.path}/{provider}} (default {@code /videosdk/webhooks/{provider}}): hands
- * the raw body and the headers to {@link dev.videosdk.Webhooks#handle} and answers by outcome:
+ * the raw body and the headers to a {@link Webhooks} receiver — the client's, or the durable queue's when
+ * video-sdk-jobs is configured (the callback then also wakes the queued job it names) — and answers by outcome:
  * <ul>
  *   <li>200 {@code {"outcome":"applied"|"duplicate"|"ignored"}}: verified (the sender must not deliver it again);</li>
  *   <li>400 {@code {"outcome":"rejected"}}: verification failed ({@link WebhookVerificationException});</li>
@@ -35,10 +37,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class VideoSdkWebhookController {
     private static final Logger LOG = LoggerFactory.getLogger(VideoSdkWebhookController.class);
     private final VideoClient client;
+    private final Webhooks receiver;
 
-    /** Serves callbacks for {@code client}. */
-    public VideoSdkWebhookController(VideoClient client) {
+    /**
+     * Serves callbacks for {@code client}'s providers, handing them to {@code receiver}
+     * ({@code client.webhooks()}, or another receiver such as the durable queue's).
+     */
+    public VideoSdkWebhookController(VideoClient client, Webhooks receiver) {
         this.client = client;
+        this.receiver = receiver;
     }
 
     /** Verifies and applies one callback. */
@@ -50,7 +57,7 @@ public class VideoSdkWebhookController {
         }
         CompletableFuture<WebhookOutcome> handled;
         try {
-            handled = client.webhooks().handle(provider, headers, body == null ? new byte[0] : body);
+            handled = receiver.handle(provider, headers, body == null ? new byte[0] : body);
         } catch (RuntimeException e) {
             handled = CompletableFuture.failedFuture(e);
         }

@@ -37,7 +37,8 @@ class VideoQueueAutoConfigurationTest {
         runner.withBean(DataSource.class, VideoQueueAutoConfigurationTest::h2)
                 .withPropertyValues("videosdk.queue.start=false")
                 .run(ctx -> {
-                    assertThat(ctx).hasNotFailed().hasSingleBean(VideoQueue.class).hasSingleBean(VideoQueueProperties.class);
+                    assertThat(ctx).hasNotFailed().hasSingleBean(VideoQueue.class).hasSingleBean(VideoQueueProperties.class)
+                            .hasBean("videoSdkQueueWebhooks"); // the webhook endpoint wakes queued jobs
                     // the schema exists: stats read every state from the tables
                     assertThat(ctx.getBean(VideoQueue.class).stats().byState()).containsEntry(QueueState.QUEUED, 0L);
                 });
@@ -46,7 +47,7 @@ class VideoQueueAutoConfigurationTest {
     @Test
     void withoutDataSource_noQueue() {
         runner.run(ctx -> assertThat(ctx).hasNotFailed().hasSingleBean(VideoClient.class)
-                .doesNotHaveBean(VideoQueue.class));
+                .doesNotHaveBean(VideoQueue.class).doesNotHaveBean(dev.videosdk.Webhooks.class));
     }
 
     @Test

@@ -45,6 +45,10 @@ class VideoSdkAutoConfigurationTest {
             assertThat(ctx).hasNotFailed().hasSingleBean(VideoClient.class).hasSingleBean(VideoSdkHealthIndicator.class)
                     .doesNotHaveBean("videoSdkMetrics");
             assertThat(ctx.getBean(VideoClient.class).providers()).contains("fake");
+            // the blocking view of that same client
+            assertThat(ctx).hasSingleBean(dev.videosdk.BlockingVideoClient.class);
+            assertThat(ctx.getBean(dev.videosdk.BlockingVideoClient.class).providers())
+                    .isEqualTo(ctx.getBean(VideoClient.class).providers());
         });
     }
 
@@ -98,7 +102,7 @@ class VideoSdkAutoConfigurationTest {
     @Test
     void properties_bindAndReachTheBuilder() {
         runner.withBean(VideoClientCustomizer.class, () -> b -> b.provider(new FakeVideoProvider("fake2",
-                        FakeScript.succeedAfter(1), PollingPolicy.fixed(Duration.ofSeconds(1)), "s")))
+                        FakeScript.succeedAfterPolls(1), PollingPolicy.fixed(Duration.ofSeconds(1)), "s")))
                 .withPropertyValues("videosdk.env.video-provider=fake2", "videosdk.fallback=fake2,fake",
                         "videosdk.request-timeout=7s", "videosdk.providers.fake.max-jobs-in-flight=3",
                         "videosdk.providers.fake.polling.interval=2s", "videosdk.providers.fake.polling.timeout=1m",

@@ -25,7 +25,7 @@ class VideoSdkWebhookControllerTest {
                     case "webhooks" -> webhooks;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
-        return new VideoSdkWebhookController(client);
+        return new VideoSdkWebhookController(client, client.webhooks());
     }
 
     private static ResponseEntity<String> post(VideoSdkWebhookController c) {
@@ -35,7 +35,7 @@ class VideoSdkWebhookControllerTest {
     @Test
     void duplicate_200() {
         ResponseEntity<String> r = post(controllerAnswering((p, h, b) ->
-                CompletableFuture.completedFuture(WebhookOutcome.duplicate("seen before"))));
+                CompletableFuture.completedFuture(WebhookOutcome.duplicate("task-1", "seen before"))));
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         assertThat(r.getBody()).isEqualTo("{\"outcome\":\"duplicate\"}");
     }

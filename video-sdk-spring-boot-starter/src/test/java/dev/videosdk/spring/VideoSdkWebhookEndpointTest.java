@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -22,7 +21,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class VideoSdkWebhookEndpointTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @SpringBootApplication
+    /** An application of its own: auto-configuration only, no scan of the starter's package (as in a user's app). */
+    @org.springframework.boot.SpringBootConfiguration
+    @org.springframework.boot.autoconfigure.EnableAutoConfiguration
     static class App {
     }
 

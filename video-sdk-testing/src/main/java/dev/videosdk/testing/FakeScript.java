@@ -8,7 +8,7 @@ import java.util.Objects;
  * What the {@link FakeVideoProvider} does with one job.
  *
  * <pre>{@code
- * FakeScript.succeedAfter(3);                       // RUNNING, RUNNING, then SUCCEEDED on the 3rd status check
+ * FakeScript.succeedAfterPolls(3);                  // RUNNING, RUNNING, then SUCCEEDED on the 3rd status check
  * FakeScript.failAfter(2, new GenerationFailedException(...));
  * FakeScript.rejectSubmit(new RateLimitException(...));   // the create call itself fails
  * FakeScript.neverFinish();
@@ -54,7 +54,7 @@ public record FakeScript(int polls, List<Integer> progress, VideoException failu
      */
     public static FakeScript createOutcome(dev.videosdk.CreateOutcome outcome) {
         return switch (outcome) {
-            case ACCEPTED -> succeedAfter(3);
+            case ACCEPTED -> succeedAfterPolls(3);
             case NOT_ACCEPTED -> rejectSubmit(new dev.videosdk.RateLimitException("fake answered HTTP 429: busy",
                     dev.videosdk.ErrorContext.of("fake", 429, "rate_limited", "req-fake"), null, null));
             case UNKNOWN -> rejectSubmit(new dev.videosdk.ProviderUnavailableException("fake answered HTTP 502: bad gateway",
@@ -63,7 +63,7 @@ public record FakeScript(int polls, List<Integer> progress, VideoException failu
     }
 
     /** Succeeds on status check {@code polls}, reporting even progress steps before. */
-    public static FakeScript succeedAfter(int polls) {
+    public static FakeScript succeedAfterPolls(int polls) {
         return new FakeScript(polls, evenSteps(polls), null, null, true);
     }
 

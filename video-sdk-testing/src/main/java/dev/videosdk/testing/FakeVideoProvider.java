@@ -103,7 +103,7 @@ public final class FakeVideoProvider implements VideoProvider {
 
     /** A fake with the default script (success on the 3rd check) and fast polling (every 300 ms). */
     public FakeVideoProvider() {
-        this(FakeScript.succeedAfter(3), new PollingPolicy(Duration.ofMillis(300), Duration.ofMillis(300), 1.0,
+        this(FakeScript.succeedAfterPolls(3), new PollingPolicy(Duration.ofMillis(300), Duration.ofMillis(300), 1.0,
                 Duration.ofMillis(300), 0.0, Integer.MAX_VALUE, Duration.ofMinutes(1)), "fake-secret");
     }
 

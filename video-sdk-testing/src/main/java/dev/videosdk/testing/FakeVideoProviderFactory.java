@@ -31,6 +31,6 @@ public final class FakeVideoProviderFactory implements VideoProviderFactory {
     public VideoProvider create(ProviderConfig config) {
         Duration interval = Duration.ofMillis(config.get("FAKE_POLL_INTERVAL_MS").map(Long::parseLong).orElse(300L));
         PollingPolicy polling = new PollingPolicy(interval, interval, 1.0, interval, 0.0, Integer.MAX_VALUE, Duration.ofMinutes(1));
-        return new FakeVideoProvider(FakeScript.succeedAfter(5), polling, config.get("FAKE_WEBHOOK_SECRET").orElse("fake-secret"));
+        return new FakeVideoProvider(FakeScript.succeedAfterPolls(5), polling, config.get("FAKE_WEBHOOK_SECRET").orElse("fake-secret"));
     }
 }

@@ -23,7 +23,7 @@ class DefaultProviderTest {
 
         @Override
         public VideoProvider create(ProviderConfig config) {
-            return new FakeVideoProvider("real", FakeScript.succeedAfter(1), new FakeVideoProvider().defaultPolling(), "s");
+            return new FakeVideoProvider("real", FakeScript.succeedAfterPolls(1), new FakeVideoProvider().defaultPolling(), "s");
         }
     }
 

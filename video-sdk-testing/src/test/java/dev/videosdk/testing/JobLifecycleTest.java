@@ -44,7 +44,7 @@ class JobLifecycleTest {
             Duration.ofSeconds(10), 0.0, Integer.MAX_VALUE, Duration.ofMinutes(10));
 
     private final VirtualTime time = VirtualTime.start();
-    private final FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfter(3), EVERY_10S, "s3cret");
+    private final FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfterPolls(3), EVERY_10S, "s3cret");
     private VideoClient client = client(VideoClient.builder().withoutDiscovery().provider(fake));
 
     @TempDir
@@ -148,7 +148,7 @@ class JobLifecycleTest {
 
     @Test
     void generate_honoursProviderPollAfterHintWithinPolicy() {
-        FakeVideoProvider hinting = new FakeVideoProvider(FakeScript.succeedAfter(3), EVERY_10S, "s")
+        FakeVideoProvider hinting = new FakeVideoProvider(FakeScript.succeedAfterPolls(3), EVERY_10S, "s")
                 .pollAfterHint(Duration.ofSeconds(3));
         client.close();
         client = client(VideoClient.builder().withoutDiscovery().provider(hinting));
@@ -162,7 +162,7 @@ class JobLifecycleTest {
     void generate_withProgress_schedulesTheNextCheckAtTheEstimatedFinish() {
         PollingPolicy patient = new PollingPolicy(Duration.ofSeconds(5), Duration.ofSeconds(5), 1.0, Duration.ofSeconds(60),
                 0.0, Integer.MAX_VALUE, Duration.ofMinutes(10));
-        fake.enqueue(FakeScript.succeedAfter(5).withProgress(0, 10, 20, 60)); // the 1st check sees "queued"
+        fake.enqueue(FakeScript.succeedAfterPolls(5).withProgress(0, 10, 20, 60)); // the 1st check sees "queued"
 
         time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().polling(patient).build()));
 
@@ -187,7 +187,7 @@ class JobLifecycleTest {
 
     @Test
     void webhook_completesThePendingGenerateAtOnce_afterFetchingTheStatus() {
-        fake.enqueue(FakeScript.succeedAfter(2));
+        fake.enqueue(FakeScript.succeedAfterPolls(2));
         CompletableFuture<VideoResult> f = client.generate(VideoRequest.text("x").build());
         time.advance(Duration.ofSeconds(10)); // one check: running
         assertThat(f).isNotDone();
@@ -227,7 +227,7 @@ class JobLifecycleTest {
 
     @Test
     void fallback_movesToNextProviderOnlyWhenTheCreateWasNotAccepted() {
-        FakeVideoProvider primary = new FakeVideoProvider("primary", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        FakeVideoProvider primary = new FakeVideoProvider("primary", FakeScript.succeedAfterPolls(1), EVERY_10S, "s");
         primary.enqueue(FakeScript.rejectSubmit(new RateLimitException("busy", ErrorContext.of("primary", 429, null, null), null, null)));
         primary.enqueue(FakeScript.rejectSubmit(new ContentPolicyException("no", List.of(), ErrorContext.local("primary"), null)));
         primary.enqueue(FakeScript.failAfter(1, new GenerationFailedException("render crashed", ErrorContext.local("primary"), true, null)));
@@ -406,7 +406,7 @@ class JobLifecycleTest {
 
     @Test
     void progress_neverGoesBackwardsInEvents() {
-        fake.enqueue(FakeScript.succeedAfter(5).withProgress(0, 40, 30, 60));
+        fake.enqueue(FakeScript.succeedAfterPolls(5).withProgress(0, 40, 30, 60));
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
         time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().onProgress(events::add).build()));
@@ -454,7 +454,7 @@ class JobLifecycleTest {
 
     @Test
     void fake_createOutcomeUnknown_endsInJobMayExist_neverRetriedNorFallenBack() {
-        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfterPolls(1), EVERY_10S, "s");
         client.close();
         client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
                 .fallback("backup"));
@@ -468,7 +468,7 @@ class JobLifecycleTest {
 
     @Test
     void fake_createOutcomeNotAccepted_fallsBack() {
-        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfter(1), EVERY_10S, "s");
+        FakeVideoProvider backup = new FakeVideoProvider("backup", FakeScript.succeedAfterPolls(1), EVERY_10S, "s");
         client.close();
         client = client(VideoClient.builder().withoutDiscovery().provider(fake).provider(backup).defaultProvider("fake")
                 .fallback("backup").retryPolicy(dev.videosdk.RetryPolicy.none()));

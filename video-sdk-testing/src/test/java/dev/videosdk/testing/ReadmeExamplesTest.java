@@ -21,10 +21,8 @@ class ReadmeExamplesTest {
     @Test
     void readme_tenMinuteLifecycleInMilliseconds() {
         long started = System.nanoTime();
-        // withProgress() without percentages: with percentages, today's JobWaiter aims its waits at the
-        // estimated end even under a fixed policy (LIFECYCLE.md section 4 says a fixed policy polls at
-        // exactly its interval) and this run times out at 15 min; drop it once the engine rewrite lands.
-        FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfter(10).withProgress(),
+        // with percentages, a fixed policy still checks at exactly its interval (LIFECYCLE.md section 4)
+        FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfterPolls(10).withProgress(10, 50, 90),
                 PollingPolicy.fixed(Duration.ofMinutes(1)), "webhook-secret");
         VirtualTime time = VirtualTime.start();
         try (VideoClient client = fake.client(time)) {                 // the fake only, on virtual time
@@ -55,7 +53,7 @@ class ReadmeExamplesTest {
 
     @Test
     void readme_blockingView_throwsTheTypedErrorAndReturnsResults() {
-        FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfter(1), PollingPolicy.fixed(Duration.ofMillis(1)), "s");
+        FakeVideoProvider fake = new FakeVideoProvider(FakeScript.succeedAfterPolls(1), PollingPolicy.fixed(Duration.ofMillis(1)), "s");
         fake.enqueue(FakeScript.rejectSubmit(FakeErrors.rateLimited(Duration.ofSeconds(30))));
         // real threads: a blocking call cannot drive virtual time; the fake answers within milliseconds
         try (VideoClient client = VideoClient.builder().withoutDiscovery().provider(fake).build()) {

@@ -110,8 +110,9 @@ public final class PriceFile {
         } catch (DateTimeParseException e) {
             throw error(name, i, "read_on must be a date like 2026-11-30, but was \"" + f[9] + "\"");
         }
-        return new Price(f[1], f[2], resolution, audio, amount(name, i, f[5], true), f[6], per, f[8], readOn,
-                f[10].isEmpty() ? null : f[10]);
+        return Price.builder().provider(f[1]).model(f[2]).resolution(resolution).audio(audio)
+                .amount(amount(name, i, f[5], true)).unit(f[6]).per(per).source(f[8]).readOn(readOn)
+                .note(f[10].isEmpty() ? null : f[10]).build();
     }
 
     private static BigDecimal amount(String name, int i, String text, boolean unknownAllowed) {

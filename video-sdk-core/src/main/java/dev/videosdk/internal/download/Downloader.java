@@ -14,7 +14,7 @@ import dev.videosdk.VideoEventListener;
 import dev.videosdk.VideoException;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.Json;
-import dev.videosdk.internal.TrackedFuture;
+import dev.videosdk.internal.StepCancellingFuture;
 import dev.videosdk.internal.http.Redaction;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.ErrorMapper;
@@ -151,7 +151,7 @@ public final class Downloader implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         Transfer transfer = new Transfer(asset, sink);
-        TrackedFuture<Path> result = new TrackedFuture<>();
+        StepCancellingFuture<Path> result = new StepCancellingFuture<>();
         result.track(transfer.result);
         transfer.result.whenComplete((bytes, failure) -> {
             if (failure != null) {
@@ -256,7 +256,7 @@ public final class Downloader implements AutoCloseable {
 
     /** One download: its state lives here and is touched by one thread at a time (the pool runs one try after another). */
     private final class Transfer {
-        final TrackedFuture<Long> result = new TrackedFuture<>();
+        final StepCancellingFuture<Long> result = new StepCancellingFuture<>();
         final VideoAsset asset;
         final String provider;
         final DownloadSink sink;

@@ -87,12 +87,12 @@ final class WebhookDispatcher implements Webhooks {
         }
         String delivery = provider + '\u0000' + (event.deliveryId() != null ? event.deliveryId() : "sha256:" + digest(body));
         if (seen.contains(delivery, now)) {
-            return CompletableFuture.completedFuture(WebhookOutcome.duplicate("delivery already applied"));
+            return CompletableFuture.completedFuture(WebhookOutcome.duplicate(event.taskId(), "delivery already applied"));
         }
         CompletableFuture<WebhookOutcome> mine = new CompletableFuture<>();
         CompletableFuture<WebhookOutcome> earlier = applying.putIfAbsent(delivery, mine);
         if (earlier != null) {
-            return earlier.thenApply(o -> WebhookOutcome.duplicate("delivered again while being applied"));
+            return earlier.thenApply(o -> WebhookOutcome.duplicate(event.taskId(), "delivered again while being applied"));
         }
         apply(entry, event, now).whenComplete((status, failure) -> {
             if (failure != null) {
@@ -102,7 +102,7 @@ final class WebhookDispatcher implements Webhooks {
             }
             seen.add(delivery, event.sentAt() != null ? event.sentAt() : now, clock.instant());
             applying.remove(delivery, mine);
-            mine.complete(WebhookOutcome.applied(status));
+            mine.complete(WebhookOutcome.applied(event.taskId(), status));
         });
         return mine;
     }

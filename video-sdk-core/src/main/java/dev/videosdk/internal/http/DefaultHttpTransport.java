@@ -13,7 +13,7 @@ import dev.videosdk.RetryPolicy;
 import dev.videosdk.VideoException;
 import dev.videosdk.internal.AsyncSemaphore;
 import dev.videosdk.internal.Futures;
-import dev.videosdk.internal.TrackedFuture;
+import dev.videosdk.internal.StepCancellingFuture;
 import dev.videosdk.spi.CallKind;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.HttpCall;
@@ -97,7 +97,7 @@ public final class DefaultHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpReply> send(HttpCall call) {
-        TrackedFuture<HttpReply> result = new TrackedFuture<>();
+        StepCancellingFuture<HttpReply> result = new StepCancellingFuture<>();
         Duration total = call.timeout() != null ? call.timeout() : timeout; // small JSON replies: a total cap too
         attempt(call, 1, result, info -> watch(call, HttpResponse.BodySubscribers.ofByteArray(), total), (response, cred) -> {
             HttpReply reply = reply(call, response, response.body(), cred);
@@ -112,7 +112,7 @@ public final class DefaultHttpTransport implements HttpTransport {
 
     @Override
     public CompletableFuture<HttpStream> stream(HttpCall call) {
-        TrackedFuture<HttpStream> result = new TrackedFuture<>();
+        StepCancellingFuture<HttpStream> result = new StepCancellingFuture<>();
         HttpResponse.BodyHandler<Object> handler = info -> info.statusCode() / 100 == 2
                 ? cast(watch(call, HttpResponse.BodySubscribers.ofPublisher(), null))
                 : cast(watch(call, HttpResponse.BodySubscribers.ofByteArray(), call.timeout() != null ? call.timeout() : timeout));
@@ -149,13 +149,13 @@ public final class DefaultHttpTransport implements HttpTransport {
     /** The state of one call across its tries. */
     private static final class Tries<B, T> {
         final HttpCall call;
-        final TrackedFuture<T> result;
+        final StepCancellingFuture<T> result;
         final HttpResponse.BodyHandler<B> handler;
         final Reader<B, T> reader;
         /** The last error a provider answered (or the network gave); a key pool's own error never hides it. */
         volatile VideoException lastProviderError;
 
-        Tries(HttpCall call, TrackedFuture<T> result, HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
+        Tries(HttpCall call, StepCancellingFuture<T> result, HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
             this.call = call;
             this.result = result;
             this.handler = handler;
@@ -163,14 +163,14 @@ public final class DefaultHttpTransport implements HttpTransport {
         }
     }
 
-    private <B, T> void attempt(HttpCall call, int tryNumber, TrackedFuture<T> result,
+    private <B, T> void attempt(HttpCall call, int tryNumber, StepCancellingFuture<T> result,
                                 HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
         attempt(new Tries<>(call, result, handler, reader), tryNumber);
     }
 
     private <B, T> void attempt(Tries<B, T> t, int tryNumber) {
         HttpCall call = t.call;
-        TrackedFuture<T> result = t.result;
+        StepCancellingFuture<T> result = t.result;
         if (result.isDone()) {
             return;
         }
@@ -235,7 +235,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     /** One request on the wire, holding the permits until its answer (or failure) is in. */
     private <B, T> void exchange(Tries<B, T> t, int tryNumber, Credential credential, HttpRequest request) {
         HttpCall call = t.call;
-        TrackedFuture<T> result = t.result;
+        StepCancellingFuture<T> result = t.result;
         long started = System.nanoTime();
         CompletableFuture<HttpResponse<B>> sent;
         io(true);
@@ -261,7 +261,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     private <B, T> void answered(Tries<B, T> t, int tryNumber, Credential credential, long started, HttpResponse<B> response,
                                  Throwable failure) {
         HttpCall call = t.call;
-        TrackedFuture<T> result = t.result;
+        StepCancellingFuture<T> result = t.result;
         releaseGates();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (failure != null) {
@@ -310,7 +310,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     }
 
     private static HttpCallEvent.Kind kind(HttpCall call) {
-        return call.kind() == CallKind.CREATE ? HttpCallEvent.Kind.CREATE : HttpCallEvent.Kind.QUERY;
+        return call.kind() == CallKind.CREATE ? HttpCallEvent.Kind.CREATE : HttpCallEvent.Kind.IDEMPOTENT;
     }
 
     private <B, T> void retryOrFail(Tries<B, T> t, int tryNumber, VideoException error, Credential credential, boolean sent,
@@ -319,7 +319,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     }
 
     /**
-     * Retries the call or fails it. A query is retried when the error is retryable. A create call is
+     * Retries the call or fails it. An idempotent call is retried when the error is retryable. A create call is
      * retried only when its outcome is {@link CreateOutcome#NOT_ACCEPTED} and the error retryable
      * (or the key was refused and another may serve it), or when it carries an idempotency key; an
      * {@link CreateOutcome#UNKNOWN} outcome fails with a {@link dev.videosdk.JobMayExistException}.
@@ -327,7 +327,7 @@ public final class DefaultHttpTransport implements HttpTransport {
     private <B, T> void retryOrFail(Tries<B, T> t, int tryNumber, VideoException error, Credential credential, boolean sent,
                                     int status, Duration took, boolean keyUnusable) {
         HttpCall call = t.call;
-        TrackedFuture<T> result = t.result;
+        StepCancellingFuture<T> result = t.result;
         if (status > 0 || sent) {
             events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error));
         }

@@ -114,8 +114,9 @@ class PriceTableTest {
 
     @Test
     void overridesWinAlsoWhenTheyAreCheaperOrUnknown() {
-        PriceTable mine = SHIPPED.with(new Price("veo", "veo-3.1-generate-preview", Resolution.HD_720P, true,
-                new BigDecimal("0.30"), Cost.USD, Price.Per.SECOND, "our contract", LocalDate.parse("2026-11-01"), null));
+        PriceTable mine = SHIPPED.with(Price.builder().provider("veo").model("veo-3.1-generate-preview")
+                .resolution(Resolution.HD_720P).audio(true).amount(new BigDecimal("0.30")).unit(Cost.USD)
+                .per(Price.Per.SECOND).source("our contract").readOn(LocalDate.parse("2026-11-01")).build());
         VideoRequest r = VideoRequest.text("x").durationSeconds(8).resolution(Resolution.HD_720P).build();
         assertThat(new Estimator(mine).estimate("veo", ANY, r, "veo-3.1-generate-preview").cost()).isEqualTo(Cost.usd("2.4"));
         PriceTable unknown = SHIPPED.overriddenBy(PriceTable.parse("""

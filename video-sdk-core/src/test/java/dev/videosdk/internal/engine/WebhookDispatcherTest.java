@@ -90,6 +90,7 @@ class WebhookDispatcherTest {
         WebhookOutcome o = deliver(signed("acme-job-1", "d1")).join();
 
         assertThat(o.type()).isEqualTo(WebhookOutcome.Type.APPLIED);
+        assertThat(o.jobId()).isEqualTo("acme-job-1");
         assertThat(pending).isCompleted();
         assertThat(time.elapsed()).isEqualTo(Duration.ZERO);
     }
@@ -102,6 +103,7 @@ class WebhookDispatcherTest {
         WebhookOutcome again = deliver(signed("j-9", "d1")).join();
 
         assertThat(again.type()).isEqualTo(WebhookOutcome.Type.DUPLICATE);
+        assertThat(again.jobId()).isEqualTo("j-9");
         assertThat(fetched).hasSize(1);
     }
 

@@ -236,7 +236,7 @@ class DefaultHttpTransportTest {
     }
 
     @Test
-    void send_readTimeout_mappedToUnavailableAndRetriedForQueries() {
+    void send_readTimeout_mappedToUnavailableAndRetriedForIdempotentCalls() {
         DefaultHttpTransport impatient = transport(RetryPolicy.defaults().withMaxRetries(1), Duration.ofMillis(200),
                 new dev.videosdk.internal.AsyncSemaphore(64), e -> false);
         wm.stubFor(get("/slow").willReturn(okJson("{}").withFixedDelay(1500)));
@@ -313,9 +313,9 @@ class DefaultHttpTransportTest {
 
     @Test
     void send_kindQueryIsDefaultForGetAndCreateForPost() {
-        assertThat(HttpCall.get(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+        assertThat(HttpCall.get(uri("/x")).build().kind()).isEqualTo(CallKind.IDEMPOTENT);
         assertThat(HttpCall.post(uri("/x")).build().kind()).isEqualTo(CallKind.CREATE);
-        assertThat(HttpCall.delete(uri("/x")).build().kind()).isEqualTo(CallKind.QUERY);
+        assertThat(HttpCall.delete(uri("/x")).build().kind()).isEqualTo(CallKind.IDEMPOTENT);
     }
 
     @Test
@@ -415,7 +415,7 @@ class DefaultHttpTransportTest {
 
         TestTime.join(observed.send(HttpCall.get(uri("/ev")).build()));
 
-        assertThat(seen).containsExactly("call QUERY 503 try 1", "retry after try 1", "call QUERY 200 try 2");
+        assertThat(seen).containsExactly("call IDEMPOTENT 503 try 1", "retry after try 1", "call IDEMPOTENT 200 try 2");
     }
 
     @Test

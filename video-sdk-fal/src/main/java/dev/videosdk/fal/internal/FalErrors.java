@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 final class FalErrors {
     /** What the call was, which decides how an answer is read. */
-    enum Call { CREATE, QUERY, RESULT, CANCEL }
+    enum Call { CREATE, STATUS, RESULT, CANCEL }
 
     private static final Pattern SECRET = Pattern.compile("(?i)\\b(Key|Bearer)\\s+[A-Za-z0-9._:+/=-]{6,}");
 

@@ -10,7 +10,6 @@ import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.fal.FalWebhookKeys;
-import dev.videosdk.spi.CallKind;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
@@ -129,7 +128,7 @@ public final class FalProvider implements VideoProvider {
             return CompletableFuture.failedFuture(e);
         }
         HttpCall call = HttpCall.get(status).credentials(pool, ProviderData.keyId(job))
-                .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.QUERY)).build();
+                .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.STATUS)).build();
         return ctx.http().send(call).thenCompose(reply -> {
             JsonNode body = reply.json();
             if (FalResponses.state(body) != JobState.SUCCEEDED) {
@@ -166,8 +165,8 @@ public final class FalProvider implements VideoProvider {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpCall call = new HttpCall("PUT", cancel, Map.of(), null, null, CallKind.QUERY, pool, ProviderData.keyId(job),
-                new FalErrors(ctx.clock()).forCall(FalErrors.Call.CANCEL), null, null, null, null);
+        HttpCall call = HttpCall.put(cancel).credentials(pool, ProviderData.keyId(job))
+                .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.CANCEL)).build();
         return ctx.http().send(call).handle((reply, failure) -> {
             FalAnswer answer = failure == null ? null : FalAnswer.in(failure);
             if (failure != null && answer == null) {

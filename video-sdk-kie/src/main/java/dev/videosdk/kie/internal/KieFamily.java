@@ -1,6 +1,6 @@
 package dev.videosdk.kie.internal;
 
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -43,11 +43,11 @@ enum KieFamily {
 
     /** The family serving a model: {@code veo3*} is Veo, {@code runway*} is Runway, anything else the market. */
     static KieFamily forModel(String model) {
-        String m = model == null ? KieOptions.VEO3_FAST : model.trim().toLowerCase(Locale.ROOT);
+        String m = model == null ? KieExtras.VEO3_FAST : model.trim().toLowerCase(Locale.ROOT);
         if (m.startsWith("veo3")) {
             return VEO;
         }
-        if (m.startsWith(KieOptions.RUNWAY)) {
+        if (m.startsWith(KieExtras.RUNWAY)) {
             return RUNWAY;
         }
         return JOBS;

@@ -12,7 +12,7 @@ import dev.videosdk.Resolution;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpCall;
@@ -58,7 +58,7 @@ final class KieProvider implements VideoProvider {
     private final URI uploadBase;
     private final KieRequestMapper requests = new KieRequestMapper(ID);
     private final ProviderCapabilities capabilities = ProviderCapabilities.builder()
-            .models(true, KieOptions.VEO3_FAST, KieOptions.VEO3, KieOptions.RUNWAY,
+            .models(true, KieExtras.VEO3_FAST, KieExtras.VEO3, KieExtras.RUNWAY,
                     "kling-2.6/text-to-video", "kling-2.6/image-to-video", "wan/2-6-text-to-video")
             .maxImages(2)
             .lastFrame(true)

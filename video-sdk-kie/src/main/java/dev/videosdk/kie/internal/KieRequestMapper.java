@@ -7,7 +7,7 @@ import dev.videosdk.AspectRatio;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.Resolution;
 import dev.videosdk.VideoRequest;
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.Set;
  * family's create body (see {@code shared/providers/kie.md} §4.1, §5, §6.1).
  */
 final class KieRequestMapper {
-    static final Set<String> VEO_MODELS = Set.of(KieOptions.VEO3_FAST, KieOptions.VEO3, "veo3_lite");
+    static final Set<String> VEO_MODELS = Set.of(KieExtras.VEO3_FAST, KieExtras.VEO3, "veo3_lite");
     static final int VEO_SECONDS = 8;
     static final int RUNWAY_DEFAULT_SECONDS = 5;
     static final int RUNWAY_MAX_PROMPT = 1800;
@@ -61,14 +61,14 @@ final class KieRequestMapper {
                 if (r.lastFrame() != null || !r.referenceImages().isEmpty()) {
                     throw InvalidRequestException.local(provider, r.lastFrame() != null ? "lastFrame" : "referenceImages",
                             provider + " market models name their frame and reference fields differently; pass URLs with "
-                                    + "extra(\"" + KieOptions.INPUT_PREFIX + "<field>\", ...) as the model's page documents");
+                                    + "extra(\"" + KieExtras.INPUT_PREFIX + "<field>\", ...) as the model's page documents");
                 }
         }
     }
 
     private void validateVeo(String model, VideoRequest r) {
         if (!VEO_MODELS.contains(model)) {
-            throw InvalidRequestException.notAllowed(provider, "model", model, List.of(KieOptions.VEO3_FAST, KieOptions.VEO3, "veo3_lite"));
+            throw InvalidRequestException.notAllowed(provider, "model", model, List.of(KieExtras.VEO3_FAST, KieExtras.VEO3, "veo3_lite"));
         }
         r.durationSeconds().filter(s -> s != VEO_SECONDS || r.duration().toMillis() % 1000 != 0).ifPresent(s -> {
             throw InvalidRequestException.notAllowed(provider, "duration", describe(r.duration()), List.of(VEO_SECONDS + "s"));
@@ -76,9 +76,9 @@ final class KieRequestMapper {
         if (r.aspectRatio() != null && !VEO_RATIOS.contains(r.aspectRatio())) {
             throw InvalidRequestException.notAllowed(provider, "aspectRatio", r.aspectRatio(), List.of("16:9", "9:16", "Auto"));
         }
-        if (r.aspectRatio() != null && flag(r, KieOptions.AUTO_ASPECT_RATIO).orElse(false)) {
+        if (r.aspectRatio() != null && flag(r, KieExtras.AUTO_ASPECT_RATIO).orElse(false)) {
             throw InvalidRequestException.local(provider, "aspectRatio", "set either aspectRatio or extra "
-                    + KieOptions.AUTO_ASPECT_RATIO + ", not both");
+                    + KieExtras.AUTO_ASPECT_RATIO + ", not both");
         }
         if (r.resolution() != null && !HD_OR_SD.contains(r.resolution())) {
             throw InvalidRequestException.notAllowed(provider, "resolution", r.resolution(), List.of("720p", "1080p"));
@@ -96,7 +96,7 @@ final class KieRequestMapper {
                 throw InvalidRequestException.local(provider, "referenceImages", provider
                         + " Veo takes either frames (images, lastFrame) or reference images, not both");
             }
-            if (!KieOptions.VEO3_FAST.equals(model)) {
+            if (!KieExtras.VEO3_FAST.equals(model)) {
                 throw InvalidRequestException.local(provider, "referenceImages", provider
                         + " Veo takes reference images (REFERENCE_2_VIDEO) only with model veo3_fast, but model was " + model);
             }
@@ -104,7 +104,7 @@ final class KieRequestMapper {
         if (r.seed() != null && (r.seed() < 10_000 || r.seed() > 99_999)) {
             throw InvalidRequestException.local(provider, "seed", provider + " Veo seeds must be 10000 to 99999, but was " + r.seed());
         }
-        flag(r, KieOptions.ENABLE_TRANSLATION);
+        flag(r, KieExtras.ENABLE_TRANSLATION);
     }
 
     private void validateRunway(VideoRequest r) {
@@ -158,7 +158,7 @@ final class KieRequestMapper {
         }
         if (r.aspectRatio() != null) {
             body.put("aspect_ratio", r.aspectRatio().toString());
-        } else if (flag(r, KieOptions.AUTO_ASPECT_RATIO).orElse(false)) {
+        } else if (flag(r, KieExtras.AUTO_ASPECT_RATIO).orElse(false)) {
             body.put("aspect_ratio", "Auto");
         }
         if (r.seed() != null) {
@@ -167,8 +167,8 @@ final class KieRequestMapper {
         if (r.callbackUrl() != null) {
             body.put("callBackUrl", r.callbackUrl().toString());
         }
-        flag(r, KieOptions.ENABLE_TRANSLATION).ifPresent(v -> body.put("enableTranslation", v));
-        r.extra(KieOptions.WATERMARK).ifPresent(w -> body.put("watermark", w));
+        flag(r, KieExtras.ENABLE_TRANSLATION).ifPresent(v -> body.put("enableTranslation", v));
+        r.extra(KieExtras.WATERMARK).ifPresent(w -> body.put("watermark", w));
         return body;
     }
 
@@ -184,7 +184,7 @@ final class KieRequestMapper {
         } else if (images.frames().isEmpty()) {
             body.put("aspectRatio", AspectRatio.LANDSCAPE_16_9.toString());   // required for text-only
         }
-        body.put("waterMark", r.extra(KieOptions.WATERMARK).orElse(""));
+        body.put("waterMark", r.extra(KieExtras.WATERMARK).orElse(""));
         if (r.callbackUrl() != null) {
             body.put("callBackUrl", r.callbackUrl().toString());
         }
@@ -215,8 +215,8 @@ final class KieRequestMapper {
             input.put("seed", r.seed());
         }
         for (Map.Entry<String, Object> e : r.extras().entrySet()) {
-            if (e.getKey().startsWith(KieOptions.INPUT_PREFIX) && e.getKey().length() > KieOptions.INPUT_PREFIX.length()) {
-                input.set(e.getKey().substring(KieOptions.INPUT_PREFIX.length()), json.valueToTree(e.getValue()));
+            if (e.getKey().startsWith(KieExtras.INPUT_PREFIX) && e.getKey().length() > KieExtras.INPUT_PREFIX.length()) {
+                input.set(e.getKey().substring(KieExtras.INPUT_PREFIX.length()), json.valueToTree(e.getValue()));
             }
         }
         return body;

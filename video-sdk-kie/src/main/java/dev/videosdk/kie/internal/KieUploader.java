@@ -74,8 +74,8 @@ final class KieUploader {
     }
 
     private CompletableFuture<String> send(ProviderContext ctx, HttpCall.Builder call) {
-        // uploads are free and go under a fresh unique name, so repeating one is safe: retry like a query
-        return ctx.http().send(call.kind(CallKind.QUERY).credentials(keys).errors(errors).build()).thenApply(this::downloadUrl);
+        // uploads are free and go under a fresh unique name, so repeating one is safe: retry like an idempotent call
+        return ctx.http().send(call.kind(CallKind.IDEMPOTENT).credentials(keys).errors(errors).build()).thenApply(this::downloadUrl);
     }
 
     private String downloadUrl(HttpReply reply) {

@@ -27,7 +27,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
@@ -88,7 +88,7 @@ class KieJobsAndRunwayContractTest {
                 .durationSeconds(5)
                 .aspectRatio(AspectRatio.LANDSCAPE_16_9)
                 .callbackUrl(URI.create("https://example.org/hooks/kie?token=abc123"))
-                .extra(KieOptions.INPUT_PREFIX + "sound", false)
+                .extra(KieExtras.INPUT_PREFIX + "sound", false)
                 .build();
         VideoResult result = time.run(client.generate(request, GenerateOptions.builder().onProgress(events::add).build()));
 
@@ -195,8 +195,8 @@ class KieJobsAndRunwayContractTest {
                         + "\"state\":\"success\",\"videoInfo\":{\"videoId\":\"v1\",\"videoUrl\":\"https://file.aiquickdraw.com/r/v1.mp4\","
                         + "\"imageUrl\":\"https://file.aiquickdraw.com/r/v1.jpg\"},\"expireFlag\":0}}")));
 
-        VideoResult result = time.run(client.generate(VideoRequest.text("A dog runs on the beach").model(KieOptions.RUNWAY)
-                .extra(KieOptions.WATERMARK, "kie").build()));
+        VideoResult result = time.run(client.generate(VideoRequest.text("A dog runs on the beach").model(KieExtras.RUNWAY)
+                .extra(KieExtras.WATERMARK, "kie").build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/runway/generate"))
                 .withHeader("Authorization", equalTo("Bearer " + KieTestClient.KEY))
@@ -213,7 +213,7 @@ class KieJobsAndRunwayContractTest {
         wm.stubFor(post("/api/v1/runway/generate").willReturn(okJson(KieTestClient.taskAccepted("rw-2"))));
 
         time.run(client.submit(VideoRequest.image("Zoom out", MediaInput.url("https://cdn.example.org/p.jpg"))
-                .model(KieOptions.RUNWAY).durationSeconds(10).build()));
+                .model(KieExtras.RUNWAY).durationSeconds(10).build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/runway/generate")).withRequestBody(equalToJson(
                 "{\"prompt\":\"Zoom out\",\"imageUrl\":\"https://cdn.example.org/p.jpg\",\"duration\":10,\"quality\":\"720p\",\"waterMark\":\"\"}")));
@@ -225,19 +225,19 @@ class KieJobsAndRunwayContractTest {
         wm.stubFor(get(urlPathEqualTo("/api/v1/runway/record-detail")).willReturn(okJson("{\"code\":200,\"msg\":\"success\","
                 + "\"data\":{\"taskId\":\"rw-old\",\"state\":\"success\",\"videoInfo\":{\"videoUrl\":\"https://f.example/v.mp4\"},\"expireFlag\":1}}")));
 
-        assertThatThrownBy(() -> time.run(client.generate(VideoRequest.text("x").model(KieOptions.RUNWAY).build())))
+        assertThatThrownBy(() -> time.run(client.generate(VideoRequest.text("x").model(KieExtras.RUNWAY).build())))
                 .hasCauseInstanceOf(JobExpiredException.class).hasMessageContaining("expired");
     }
 
     @Test
     void validation_rejectsRunwayAndMarketCombinationsBeforeAnyCall() {
-        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieOptions.RUNWAY)
+        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieExtras.RUNWAY)
                 .durationSeconds(10).resolution(Resolution.FHD_1080P).build())))
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("1080p only for 5 s clips");
-        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieOptions.RUNWAY)
+        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieExtras.RUNWAY)
                 .aspectRatio(AspectRatio.CINEMA_21_9).build())))
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("aspectRatio 21:9");
-        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x".repeat(1801)).model(KieOptions.RUNWAY).build())))
+        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x".repeat(1801)).model(KieExtras.RUNWAY).build())))
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("at most 1800 characters");
         assertThatThrownBy(() -> time.run(client.submit(VideoRequest.image("x", MediaInput.url("https://a.example/1.png"))
                 .lastFrame(MediaInput.url("https://a.example/2.png")).model("kling-2.6/image-to-video").build())))

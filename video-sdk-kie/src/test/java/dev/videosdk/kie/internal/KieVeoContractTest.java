@@ -28,7 +28,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
-import dev.videosdk.kie.KieOptions;
+import dev.videosdk.kie.KieExtras;
 import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
@@ -89,8 +89,8 @@ class KieVeoContractTest {
                 .aspectRatio(AspectRatio.PORTRAIT_9_16)
                 .seed(48213)
                 .callbackUrl(URI.create("https://example.org/hooks/kie?token=abc123"))
-                .extra(KieOptions.WATERMARK, "MyBrand")
-                .extra(KieOptions.ENABLE_TRANSLATION, false)
+                .extra(KieExtras.WATERMARK, "MyBrand")
+                .extra(KieExtras.ENABLE_TRANSLATION, false)
                 .build();
         VideoResult result = time.run(client.generate(request));
 
@@ -115,7 +115,7 @@ class KieVeoContractTest {
     void generate_minimalText_omitsOptionalFields() {
         wm.stubFor(post("/api/v1/veo/generate").willReturn(okJson(KieTestClient.taskAccepted("t-min"))));
 
-        VideoJob job = time.run(client.submit(VideoRequest.text("A fox").model(KieOptions.VEO3).build()));
+        VideoJob job = time.run(client.submit(VideoRequest.text("A fox").model(KieExtras.VEO3).build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/veo/generate")).withRequestBody(equalToJson(
                 "{\"prompt\":\"A fox\",\"model\":\"veo3\",\"generationType\":\"TEXT_2_VIDEO\"}")));
@@ -130,7 +130,7 @@ class KieVeoContractTest {
 
         time.run(client.submit(VideoRequest.image("The boat sails away", MediaInput.url("https://cdn.example.org/first.jpg"))
                 .lastFrame(MediaInput.url("https://cdn.example.org/last.jpg"))
-                .extra(KieOptions.AUTO_ASPECT_RATIO, true)
+                .extra(KieExtras.AUTO_ASPECT_RATIO, true)
                 .build()));
 
         wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/veo/generate")).withRequestBody(equalToJson(
@@ -283,7 +283,7 @@ class KieVeoContractTest {
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("duration 5s; allowed: [8s]");
         assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").seed(7).build())))
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("10000 to 99999");
-        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieOptions.VEO3)
+        assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").model(KieExtras.VEO3)
                 .referenceImage(MediaInput.url("https://a.example/r.png")).build())))
                 .hasCauseInstanceOf(InvalidRequestException.class).hasMessageContaining("only with model veo3_fast");
         assertThatThrownBy(() -> time.run(client.submit(VideoRequest.text("x").aspectRatio(AspectRatio.SQUARE_1_1).build())))

@@ -111,7 +111,7 @@ public final class FfmpegLocator {
     /**
      * Copies the resource (a single file, or every file of its folder when {@code prefix} ends with
      * {@code /}: the shared libraries beside bytedeco's executables) into a cache folder named after
-     * the jar's path, size and date, and marks the files executable. Concurrent callers in several
+     * the jar's name and the entry's size and CRC, and marks the files executable. Concurrent callers in several
      * JVMs are safe: each extracts into its own temporary folder and moves it into place atomically.
      */
     private static Path extract(URL url, String prefix) {
@@ -123,9 +123,11 @@ public final class FfmpegLocator {
             JarURLConnection conn = (JarURLConnection) url.openConnection();
             conn.setUseCaches(false);
             try (JarFile jar = conn.getJarFile()) {
-                Path jarPath = Path.of(jar.getName());
-                Path cache = cacheRoot().resolve(digest(jarPath.toAbsolutePath() + "|" + Files.size(jarPath) + "|"
-                        + Files.getLastModifiedTime(jarPath).toMillis() + "|" + prefix));
+                // keyed by the entry's size and CRC, not the jar file's: a jar nested in a Spring Boot fat jar
+                // (jar:nested:...) has no file of its own to look at
+                JarEntry found = conn.getJarEntry();
+                Path cache = cacheRoot().resolve(digest(jar.getName() + "|" + prefix + "|"
+                        + (found == null ? "" : found.getSize() + "|" + found.getCrc())));
                 if (Files.isDirectory(cache)) {
                     return cache;
                 }
@@ -217,7 +219,7 @@ public final class FfmpegLocator {
         return o + "-" + a;
     }
 
-    private static List<String> javeNames() {
+    static List<String> javeNames() {
         String p = platform();
         List<String> names = new ArrayList<>();
         switch (p) {

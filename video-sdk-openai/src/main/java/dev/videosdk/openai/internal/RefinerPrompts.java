@@ -32,7 +32,7 @@ public final class RefinerPrompts {
     private static final Map<PromptUseCase, String> PRESETS = new EnumMap<>(Map.of(
             PromptUseCase.PRODUCT_VIDEO, "Use case: a product video for a shop or an advert. Keep the product the hero, "
                     + "true to its shape and colour, on a clean set; slow orbit or push-in; soft studio light; show how it is used.",
-            PromptUseCase.HERO_IMAGE, "Use case: the opening hero shot of a web page. A wide, striking, calm composition "
+            PromptUseCase.HERO_SHOT, "Use case: the opening hero shot of a web page. A wide, striking, calm composition "
                     + "with space for a headline; slow, steady camera; cinematic light; seamless motion that can loop.",
             PromptUseCase.GEMSTONE_CLOSE_UP, "Use case: a macro close-up of a gemstone or jewel. Razor-sharp facets, "
                     + "light travelling through the stone, sparkle and fire, a slow rotation or rack focus on a dark backdrop.",

@@ -28,7 +28,7 @@ import java.util.concurrent.CompletionException;
  * {@code {filename, type: "ephemeral"}} answers {@code {runwayUri, uploadUrl, fields}}; the file then goes
  * as {@code multipart/form-data} (the {@code fields}, then {@code file}) to {@code uploadUrl}, a storage
  * host that gets no Runway key; the {@code runway://} URI is what the create call sends. URLs and data
- * URIs pass through unchanged. Uploads are free, so both calls are retried like queries.
+ * URIs pass through unchanged. Uploads are free, so both calls are retried like idempotent calls.
  */
 final class RunwayUploads {
     private final RunwayProvider provider;
@@ -76,7 +76,7 @@ final class RunwayUploads {
         }
         String fileName = "videosdk-" + UUID.randomUUID() + extension(bytes.mimeType());
         HttpCall start = provider.apiCall(HttpCall.post(provider.uri("/v1/uploads")), ctx, null)
-                .kind(CallKind.QUERY)
+                .kind(CallKind.IDEMPOTENT)
                 .json(Map.of("filename", fileName, "type", "ephemeral"))
                 .build();
         return ctx.http().send(start).thenCompose(reply -> {
@@ -85,7 +85,7 @@ final class RunwayUploads {
             slot.fields().forEach(form::field);
             form.file("file", fileName, bytes.mimeType(), bytes.data());
             HttpCall upload = HttpCall.post(slot.uploadUrl())
-                    .kind(CallKind.QUERY)
+                    .kind(CallKind.IDEMPOTENT)
                     .header("Accept", "*/*")
                     .multipart(form.build())
                     .build(); // no credentials: the storage host is not Runway's API

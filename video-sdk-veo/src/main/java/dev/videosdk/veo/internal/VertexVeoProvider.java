@@ -80,13 +80,13 @@ public final class VertexVeoProvider extends VeoProvider {
                 + model + ":predictLongRunning");
     }
 
-    /** {@code POST <name up to /operations>:fetchPredictOperation {"operationName": name}} (a read: retried like a query). */
+    /** {@code POST <name up to /operations>:fetchPredictOperation {"operationName": name}} (a read: retried as idempotent). */
     @Override
     HttpCall.Builder statusCall(VideoJob job) {
         String name = job.id();
         String modelPath = name.substring(0, name.indexOf("/operations/"));
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("operationName", name);
-        return HttpCall.post(URI.create(base + "/v1/" + modelPath + ":fetchPredictOperation")).kind(CallKind.QUERY)
+        return HttpCall.post(URI.create(base + "/v1/" + modelPath + ":fetchPredictOperation")).kind(CallKind.IDEMPOTENT)
                 .json(body).credentials(credentials(), ProviderData.keyId(job));
     }
 

@@ -1,17 +1,16 @@
 package dev.videosdk.examples.spring;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The example's own settings ({@code app.*}).
+ * The example's own settings ({@code app.*}). Where tasks, credits and videos live is the starter's:
+ * {@code spring.datasource.*}, {@code videosdk.queue.*}, {@code videosdk.storage.*}.
  *
- * @param storagePath         where finished videos are kept, as {@code {userId}/videos/{taskId}.mp4}
- * @param initialCredits      credits a new user starts with
- * @param creditsPerGeneration credits one generation costs (the seeds: 10)
- * @param pagePollInterval    how often the web page asks for a task's status
+ * @param initialCredits       credits a new user's account is opened with
+ * @param creditsPerGeneration credits one generation costs (the seeds: 10), reserved by the queue at enqueue
+ * @param pagePollInterval     how often the web page asks for a task's status
  */
 @ConfigurationProperties(prefix = "app")
-public record AppSettings(Path storagePath, int initialCredits, int creditsPerGeneration, Duration pagePollInterval) {
+public record AppSettings(int initialCredits, int creditsPerGeneration, Duration pagePollInterval) {
 }

@@ -3,13 +3,21 @@ package dev.videosdk.examples.spring;
 import dev.videosdk.AspectRatio;
 import dev.videosdk.InvalidRequestException;
 import dev.videosdk.MediaInput;
+import dev.videosdk.NotFoundException;
 import dev.videosdk.Resolution;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.WebhookOutcome;
+import dev.videosdk.WebhookVerificationException;
+import dev.videosdk.jobs.InsufficientCreditsException;
+import dev.videosdk.jobs.QueueRecord;
+import dev.videosdk.jobs.QueueState;
+import dev.videosdk.jobs.QueueStats;
+import dev.videosdk.media.LocalVideoStorage;
+import dev.videosdk.media.VideoStorage;
 import dev.videosdk.spi.ProviderCapabilities;
+import dev.videosdk.spring.VideoQueueProperties;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,12 +25,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,25 +45,31 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The seeds' REST API. The user is the {@code X-User-Id} header (default {@code demo}); a real service
- * takes it from its authentication. Callbacks arrive at {@code POST /api/video/webhook/{provider}},
- * served by the starter ({@code videosdk.webhook.path}).
+ * The seeds' REST API on the durable queue (ADR 1106). The user is the {@code X-User-Id} header (default
+ * {@code demo}); a real service takes it from its authentication. Callbacks for a task arrive at
+ * {@code POST /api/video/webhook/{provider}} (the starter's endpoint, {@code videosdk.webhook.path}, routed through
+ * the queue: the task is found by the provider's job id) or {@code .../{provider}/{taskId}}, and wake its job (ADR 1004).
  */
 @RestController
 public class VideoApiController {
+    private static final Logger LOG = LoggerFactory.getLogger(VideoApiController.class);
     private static final String USER = "X-User-Id";
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int MAX_IMAGES = 3;
 
     private final VideoClient client;
-    private final TaskService tasks;
-    private final Credits credits;
+    private final VideoTasks tasks;
+    private final VideoStorage storage;
+    private final VideoQueueProperties queueProperties;
     private final AppSettings settings;
 
-    /** Serves the API on the starter's client. */
-    public VideoApiController(VideoClient client, TaskService tasks, Credits credits, AppSettings settings) {
+    /** Serves the API on the starter's client, queue and storage. */
+    public VideoApiController(VideoClient client, VideoTasks tasks, VideoStorage storage,
+            VideoQueueProperties queueProperties, AppSettings settings) {
         this.client = client;
         this.tasks = tasks;
-        this.credits = credits;
+        this.storage = storage;
+        this.queueProperties = queueProperties;
         this.settings = settings;
     }
 
@@ -68,10 +87,11 @@ public class VideoApiController {
     /**
      * {@code POST /api/video/create} (form fields or multipart with up to three {@code images}) →
      * {@code {taskId, status, estimatedTime, cost, creditsLeft}}; 400 {@code {error, field}} for invalid input,
-     * 402 when the user's credits do not cover it.
+     * 402 when the user's credits do not cover it. The task is stored (and its credits reserved) before the
+     * answer; the queue's workers send it to the provider.
      */
     @PostMapping("/api/video/create")
-    public CompletableFuture<ResponseEntity<Map<String, Object>>> create(
+    public ResponseEntity<Map<String, Object>> create(
             @RequestHeader(value = USER, defaultValue = "demo") String userId,
             @RequestParam(value = "prompt", required = false) String prompt,
             @RequestParam(value = "duration", required = false) String duration,
@@ -81,20 +101,26 @@ public class VideoApiController {
             @RequestParam(value = "model", required = false) String model,
             @RequestParam(value = "quality", required = false) String quality,
             @RequestParam(value = "images", required = false) List<MultipartFile> images) {
-        VideoRequest request;
         try {
-            request = request(prompt, duration, aspectRatio, imageUrl, provider, model, quality, images);
-            return tasks.create(userId, request, quality).handle((task, error) -> error == null
-                    ? ResponseEntity.ok(created(task, userId))
-                    : failure(error));
+            user(userId);
+            VideoRequest request = request(prompt, duration, aspectRatio, imageUrl, provider, model, quality, images);
+            String taskId = tasks.create(userId, request, quality);
+            QueueRecord task = tasks.find(taskId).orElseThrow();
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("taskId", taskId);
+            out.put("status", "queued");   // as stored; a worker may have picked it up already
+            out.put("estimatedTime", "fake".equals(task.provider()) ? 10 : 120);
+            out.put("cost", task.reservedCredits());
+            out.put("creditsLeft", tasks.credits(userId));
+            return ResponseEntity.ok(out);
         } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(failure(e));
+            return failure(e);
         }
     }
 
     /** {@code POST /api/video/create} with a JSON body of the same fields (no uploads; {@code imageUrl} instead). */
     @PostMapping(value = "/api/video/create", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public CompletableFuture<ResponseEntity<Map<String, Object>>> createJson(
+    public ResponseEntity<Map<String, Object>> createJson(
             @RequestHeader(value = USER, defaultValue = "demo") String userId,
             @org.springframework.web.bind.annotation.RequestBody Map<String, Object> body) {
         return create(userId, text(body, "prompt"), text(body, "duration"), text(body, "aspectRatio"),
@@ -106,14 +132,12 @@ public class VideoApiController {
         return v == null ? null : String.valueOf(v);
     }
 
-    private Map<String, Object> created(Task task, String userId) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("taskId", task.id);
-        out.put("status", task.state().name().toLowerCase(Locale.ROOT));
-        out.put("estimatedTime", "fake".equals(task.provider) ? 10 : 120);
-        out.put("cost", task.cost);
-        out.put("creditsLeft", credits.balance(userId));
-        return out;
+    /** The user id becomes a storage folder: the seeds' id rule. */
+    private static String user(String userId) {
+        if (!USER_ID.matcher(userId).matches() || userId.contains("..")) {
+            throw new BadField(USER, "The user id must be 1 to 128 letters, digits, '.', '_' or '-'.");
+        }
+        return userId;
     }
 
     private VideoRequest request(String prompt, String duration, String aspectRatio, String imageUrl, String provider,
@@ -176,16 +200,22 @@ public class VideoApiController {
 
     /** Quality as the provider's resolution: high → its largest, low → its smallest, else its default. */
     private java.util.Optional<Resolution> resolution(String quality, String provider) {
+        if (blank(quality)) {
+            return java.util.Optional.empty();
+        }
+        String q = quality.toLowerCase(Locale.ROOT);
+        if (!List.of("low", "medium", "standard", "high").contains(q)) {
+            throw new BadField("quality", "Quality must be low, medium or high, but was \"" + quality + "\".");
+        }
         List<Resolution> offered = new ArrayList<>(client.capabilities(provider).resolutions());
-        if (blank(quality) || offered.isEmpty()) {
+        if (offered.isEmpty()) {
             return java.util.Optional.empty();
         }
         offered.sort(null);
-        return switch (quality.toLowerCase(Locale.ROOT)) {
+        return switch (q) {
             case "high" -> java.util.Optional.of(offered.get(offered.size() - 1));
             case "low" -> java.util.Optional.of(offered.get(0));
-            case "medium", "standard" -> java.util.Optional.empty();
-            default -> throw new BadField("quality", "Quality must be low, medium or high, but was \"" + quality + "\".");
+            default -> java.util.Optional.empty();
         };
     }
 
@@ -193,8 +223,7 @@ public class VideoApiController {
         return s == null || s.isBlank();
     }
 
-    private static ResponseEntity<Map<String, Object>> failure(Throwable error) {
-        Throwable e = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    private static ResponseEntity<Map<String, Object>> failure(Throwable e) {
         Map<String, Object> body = new LinkedHashMap<>();
         HttpStatus status;
         if (e instanceof BadField bad) {
@@ -209,11 +238,12 @@ public class VideoApiController {
             status = HttpStatus.BAD_REQUEST;
             body.put("error", "This request cannot be made: " + e.getMessage());
             body.put("field", null);
-        } else if (e instanceof Credits.NotEnoughCredits) {
+        } else if (e instanceof InsufficientCreditsException) {
             status = HttpStatus.PAYMENT_REQUIRED;
-            body.put("error", e.getMessage());
+            body.put("error", "You do not have enough credits left for this video.");
         } else {
-            status = HttpStatus.BAD_GATEWAY;
+            LOG.warn("create failed: {}", e.toString());
+            status = HttpStatus.SERVICE_UNAVAILABLE;
             body.put("error", Messages.forUser(e));
         }
         return ResponseEntity.status(status).body(body);
@@ -222,46 +252,151 @@ public class VideoApiController {
     /** {@code GET /api/video/status?taskId=} → status, progress, result URLs, error; 404 for an unknown task. */
     @GetMapping("/api/video/status")
     public ResponseEntity<Map<String, Object>> status(@RequestParam(value = "taskId", required = false) String taskId) {
-        return tasks.find(taskId).map(t -> ResponseEntity.ok(t.status()))
-                .orElseGet(() -> notFound(taskId));
+        return tasks.find(taskId).map(r -> ResponseEntity.ok(VideoTasks.statusOf(r))).orElseGet(() -> notFound(taskId));
     }
 
-    /** {@code GET /api/video/file/{taskId}}: the finished MP4 ({@code ?download=1} as an attachment). */
+    /** {@code GET /api/video/file/{taskId}}: the finished MP4 from the storage ({@code ?download=1} as an attachment). */
     @GetMapping("/api/video/file/{taskId}")
     public ResponseEntity<Resource> file(@PathVariable("taskId") String taskId,
             @RequestParam(value = "download", required = false) String download) {
-        Path path = tasks.find(taskId).filter(t -> t.state() == Task.State.SUCCEEDED).map(tasks::file).orElse(null);
-        if (path == null || !Files.isRegularFile(path)) {
-            return ResponseEntity.notFound().build();
+        ResponseEntity<Resource> answer = stored(taskId, "videoKey", "video/mp4");
+        if (download != null && answer.getStatusCode().is2xxSuccessful()) {
+            return ResponseEntity.ok().headers(answer.getHeaders())
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"video-" + taskId + ".mp4\"")
+                    .body(answer.getBody());
         }
-        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(MediaType.valueOf("video/mp4"));
-        if (download != null) {
-            ok.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"video-" + taskId + ".mp4\"");
-        }
-        return ok.body(new FileSystemResource(path));
+        return answer;
     }
 
-    /** {@code GET /api/queues/status}: tasks by state. */
+    /** {@code GET /api/video/thumbnail/{taskId}}: the finished video's JPEG thumbnail (the player's poster). */
+    @GetMapping("/api/video/thumbnail/{taskId}")
+    public ResponseEntity<Resource> thumbnail(@PathVariable("taskId") String taskId) {
+        return stored(taskId, "thumbnailKey", "image/jpeg");
+    }
+
+    /** Streams a stored output of a succeeded task, same-origin also when the storage is S3. */
+    private ResponseEntity<Resource> stored(String taskId, String output, String contentType) {
+        String key = tasks.find(taskId).filter(r -> r.state() == QueueState.SUCCEEDED)
+                .map(r -> r.outputs().get(MediaStep.NAME + "." + output)).orElse(null);
+        if (key == null || !storage.exists(key)) {
+            return ResponseEntity.notFound().build();
+        }
+        // a file answers range requests (the player seeks); other stores are streamed whole
+        Resource body;
+        if (storage instanceof LocalVideoStorage local) {
+            body = new FileSystemResource(local.pathOf(key));
+        } else {
+            try {
+                body = new InputStreamResource(storage.open(key));
+            } catch (NotFoundException gone) {
+                return ResponseEntity.notFound().build();
+            }
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf(contentType)).body(body);
+    }
+
+    /**
+     * {@code POST /api/video/webhook/{provider}/{taskId}}: a provider's callback with the task id in the callback URL.
+     * The client verifies it and the task's job is woken to check its status at once (ADR 1004); answers like the
+     * starter's endpoint ({@code POST /api/video/webhook/{provider}}, which finds the task by the provider's job id):
+     * 200 verified, 400 rejected, 404 unknown provider or task, 503 retry later.
+     */
+    @PostMapping("/api/video/webhook/{provider}/{taskId}")
+    public CompletableFuture<ResponseEntity<Map<String, Object>>> webhook(@PathVariable("provider") String provider,
+            @PathVariable("taskId") String taskId, @RequestHeader MultiValueMap<String, String> headers,
+            @org.springframework.web.bind.annotation.RequestBody(required = false) byte[] body) {
+        if (!client.providers().contains(provider) || tasks.find(taskId).filter(r -> r.provider().equals(provider)).isEmpty()) {
+            return unknownWebhookTarget();
+        }
+        return answer(provider, "task " + taskId, () -> tasks.queue().webhook(taskId, provider, headers, bytes(body)));
+    }
+
+    private static byte[] bytes(byte[] body) {
+        return body == null ? new byte[0] : body;
+    }
+
+    private static CompletableFuture<ResponseEntity<Map<String, Object>>> unknownWebhookTarget() {
+        return CompletableFuture.completedFuture(ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("outcome", "unknown")));
+    }
+
+    private static CompletableFuture<ResponseEntity<Map<String, Object>>> answer(String provider, String about,
+            java.util.function.Supplier<CompletableFuture<WebhookOutcome>> handle) {
+        CompletableFuture<WebhookOutcome> handled;
+        try {
+            handled = handle.get();
+        } catch (RuntimeException e) {
+            handled = CompletableFuture.failedFuture(e);
+        }
+        return handled.handle((outcome, error) -> {
+            if (error == null) {
+                return ResponseEntity.ok(Map.of("outcome", outcome.type().name().toLowerCase(Locale.ROOT)));
+            }
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof WebhookVerificationException) {
+                LOG.warn("{} webhook for {} rejected: {}", provider, about, cause.getMessage());
+                return ResponseEntity.badRequest().body(Map.of("outcome", "rejected"));
+            }
+            LOG.warn("{} webhook for {} not handled, the sender retries: {}", provider, about, cause.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(Map.of("outcome", "error"));
+        });
+    }
+
+    /**
+     * {@code GET /api/queues/status}: the queue across every instance ({@code byState} with every state,
+     * {@code activeByProvider}, {@code oldestQueuedSeconds}, {@code needsReconciliation}, finished in the last minute
+     * and hour) and this instance's {@code workers}.
+     */
     @GetMapping("/api/queues/status")
     public Map<String, Object> queues() {
+        QueueStats stats = tasks.queue().stats();
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Task.State s : Task.State.values()) {
-            out.put(s.name().toLowerCase(Locale.ROOT), tasks.all().stream().filter(t -> t.state() == s).count());
-        }
-        out.put("total", tasks.all().size());
+        out.put("byState", lower(stats.byState()));
+        Map<String, Object> active = new java.util.TreeMap<>();
+        stats.activeByProvider().forEach((provider, counts) -> active.put(provider, lower(counts)));
+        out.put("activeByProvider", active);
+        out.put("total", stats.byState().values().stream().mapToLong(Long::longValue).sum());
+        out.put("oldestQueuedSeconds", stats.oldestWaiting().toSeconds());
+        out.put("needsReconciliation", stats.needsReconciliation());
+        out.put("finishedLastMinute", stats.finishedLastMinute());
+        out.put("finishedLastHour", stats.finishedLastHour());
+        Map<String, Object> workers = new LinkedHashMap<>();
+        workers.put("running", queueProperties.isStart());
+        workers.put("threads", queueProperties.isStart()
+                ? java.util.Objects.requireNonNullElse(queueProperties.getWorkers(), DEFAULT_WORKERS) : 0);
+        out.put("workers", workers);
         return out;
     }
 
-    /** {@code GET /api/queues/tasks/{taskId}}: one task with provider, cost and times. */
-    @GetMapping("/api/queues/tasks/{taskId}")
-    public ResponseEntity<Map<String, Object>> task(@PathVariable("taskId") String taskId) {
-        return tasks.find(taskId).map(t -> ResponseEntity.ok(t.details())).orElseGet(() -> notFound(taskId));
+    /** The queue builder's default worker count, shown when {@code videosdk.queue.workers} is not set. */
+    private static final int DEFAULT_WORKERS = 8;
+
+    private static Map<String, Long> lower(Map<QueueState, Long> counts) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (QueueState s : QueueState.values()) {
+            out.put(s.name().toLowerCase(Locale.ROOT), counts.getOrDefault(s, 0L));
+        }
+        return out;
     }
 
-    /** {@code GET /api/credits}: the user's balance. */
+    /**
+     * {@code GET /api/queues/tasks/{taskId}}: one task's record (state, provider, credits, times, history); 404 also
+     * when the task is another user's.
+     */
+    @GetMapping("/api/queues/tasks/{taskId}")
+    public ResponseEntity<Map<String, Object>> task(@RequestHeader(value = USER, defaultValue = "demo") String userId,
+            @PathVariable("taskId") String taskId) {
+        return tasks.findOwned(taskId, userId).map(r -> ResponseEntity.ok(tasks.details(r))).orElseGet(() -> notFound(taskId));
+    }
+
+    /** {@code GET /api/credits}: the user's balance in the queue's ledger. */
     @GetMapping("/api/credits")
-    public Map<String, Object> credits(@RequestHeader(value = USER, defaultValue = "demo") String userId) {
-        return Map.of("userId", userId, "credits", credits.balance(userId), "perGeneration", settings.creditsPerGeneration());
+    public ResponseEntity<Map<String, Object>> credits(@RequestHeader(value = USER, defaultValue = "demo") String userId) {
+        try {
+            return ResponseEntity.ok(Map.of("userId", user(userId), "credits", tasks.credits(userId),
+                    "perGeneration", settings.creditsPerGeneration()));
+        } catch (BadField e) {
+            return failure(e);
+        }
     }
 
     /** {@code GET /api/providers}: what the page offers (providers, durations, ratios) and its poll interval. */

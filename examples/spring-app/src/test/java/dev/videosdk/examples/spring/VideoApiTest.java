@@ -2,20 +2,42 @@ package dev.videosdk.examples.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.videosdk.ContentPolicyException;
+import dev.videosdk.ErrorContext;
+import dev.videosdk.GenerationFailedException;
+import dev.videosdk.jobs.LedgerEntry;
+import dev.videosdk.jobs.VideoQueue;
+import dev.videosdk.testing.FakeScript;
+import dev.videosdk.testing.FakeVideoProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The REST API over real HTTP (no browser). */
+/** The REST API over real HTTP (no browser), on the durable queue with the scriptable fake provider. */
 @VideoServiceTestSetup
 class VideoApiTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FakeVideoProvider fake;
+
+    @Autowired
+    VideoQueue queue;
 
     private HttpResponse<String> send(String method, String path, String json, String user) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -27,37 +49,196 @@ class VideoApiTest {
         return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    private JsonNode get(String path, String user) throws Exception {
+        HttpResponse<String> answer = send("GET", path, null, user);
+        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private String create(String user, String json) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/video/create", json, user);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return JSON.readTree(created.body()).get("taskId").asText();
+    }
+
+    /** Asks the status endpoint every 20 ms (the queue checks the fake every 150 ms) until {@code done}, at most 20 s. */
+    private JsonNode statusUntil(String taskId, Predicate<JsonNode> done) throws Exception {
+        Instant end = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode s = get("/api/video/status?taskId=" + taskId, "anyone");
+        while (!done.test(s)) {
+            assertThat(Instant.now()).as("task %s still %s", taskId, s).isBefore(end);
+            Thread.sleep(20);
+            s = get("/api/video/status?taskId=" + taskId, "anyone");
+        }
+        return s;
+    }
+
+    private static boolean finished(JsonNode s) {
+        return s.get("status").asText().matches("succeeded|failed");
+    }
+
+    private static String user() {
+        return "u-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private long credits(String user) throws Exception {
+        return get("/api/credits", user).get("credits").asLong();
+    }
+
+    private List<String> ledgerKinds(String user) {
+        return queue.ledger().entries(user).stream().map(LedgerEntry::kind).toList();
+    }
+
     @Test
-    void create_json_answersTaskCostAndCredits_thenStatusAndQueueKnowIt() throws Exception {
+    void create_thenStatus_succeedsWithVideoAndThumbnailFromTheStorage_chargedOnce() throws Exception {
+        String user = user();
         HttpResponse<String> created = send("POST", "/api/video/create",
-                "{\"prompt\":\"A koi pond at dawn\",\"duration\":5,\"aspectRatio\":\"16:9\"}", "api-user");
+                "{\"prompt\":\"A koi pond at dawn\",\"duration\":5,\"aspectRatio\":\"16:9\"}", user);
 
         assertThat(created.statusCode()).isEqualTo(200);
-        assertThat(created.body()).contains("\"status\":\"queued\"", "\"cost\":10", "\"creditsLeft\":90", "\"estimatedTime\":10");
-        String taskId = created.body().replaceAll(".*\"taskId\":\"([^\"]+)\".*", "$1");
-        HttpResponse<String> status = send("GET", "/api/video/status?taskId=" + taskId, null, "api-user");
-        assertThat(status.statusCode()).isEqualTo(200);
-        assertThat(status.body()).contains("\"taskId\":\"" + taskId + "\"").containsPattern("\"status\":\"(queued|running|succeeded)\"");
-        assertThat(send("GET", "/api/queues/tasks/" + taskId, null, "api-user").body())
-                .contains("\"userId\":\"api-user\"", "\"provider\":\"fake\"", "\"providerJobId\":\"fake-");
-        assertThat(send("GET", "/api/queues/status", null, "api-user").body()).contains("\"total\":");
-        assertThat(send("GET", "/api/credits", null, "api-user").body()).contains("\"credits\":90");
+        JsonNode answer = JSON.readTree(created.body());
+        assertThat(answer.get("status").asText()).isEqualTo("queued");
+        assertThat(answer.get("cost").asLong()).isEqualTo(10);
+        assertThat(answer.get("creditsLeft").asLong()).isEqualTo(90);
+        assertThat(answer.get("estimatedTime").asInt()).isEqualTo(10);
+        String taskId = answer.get("taskId").asText();
+
+        JsonNode done = statusUntil(taskId, VideoApiTest::finished);
+        assertThat(done.get("status").asText()).isEqualTo("succeeded");
+        assertThat(done.get("progress").asInt()).isEqualTo(100);
+        assertThat(done.get("error").isNull()).isTrue();
+        assertThat(done.at("/result/videoUrl").asText()).isEqualTo("/api/video/file/" + taskId);
+        assertThat(done.at("/result/thumbnailUrl").asText()).isEqualTo("/api/video/thumbnail/" + taskId);
+
+        // the fake's clip is H.264 MP4 already: stored as is, not transcoded; the thumbnail is a JPEG
+        HttpResponse<byte[]> video = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + done.at("/result/videoUrl").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(video.headers().firstValue("Content-Type")).contains("video/mp4");
+        assertThat(video.body()).isEqualTo(FakeVideoProvider.sampleVideo());
+        HttpResponse<byte[]> thumb = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + done.at("/result/thumbnailUrl").asText())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(thumb.statusCode()).isEqualTo(200);
+        assertThat(thumb.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(thumb.body()).startsWith((byte) 0xFF, (byte) 0xD8, (byte) 0xFF);
+        assertThat(queue.record(taskId).orElseThrow().outputs())
+                .containsEntry("media.videoKey", user + "/videos/" + taskId + ".mp4")
+                .containsEntry("media.thumbnailKey", user + "/videos/" + taskId + "_thumb.jpg")
+                .containsEntry("media.transcoded", "false");
+
+        // charged once: welcome credit, one reservation of 10, settled at the reservation
+        assertThat(credits(user)).isEqualTo(90);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT", "RESERVE", "SETTLE");
+        assertThat(fake.requests()).filteredOn(r -> r.prompt().equals("A koi pond at dawn")).hasSize(1);
+    }
+
+    @Test
+    void createRefusedByTheProvider_failedInWords_creditsRefunded() throws Exception {
+        String user = user();
+        fake.enqueue(FakeScript.rejectSubmit(new ContentPolicyException("prompt flagged", List.of("violence"),
+                ErrorContext.of("fake", 400, "content_policy", "req-9"), null)));
+        String taskId = create(user, "{\"prompt\":\"Something the provider refuses\"}");
+
+        JsonNode done = statusUntil(taskId, VideoApiTest::finished);
+
+        assertThat(done.get("status").asText()).isEqualTo("failed");
+        assertThat(done.at("/error/message").asText()).isEqualTo(Messages.CONTENT);
+        assertThat(done.at("/error/code").asText()).isEqualTo("content_policy");
+        assertThat(done.get("result").isNull()).isTrue();
+        assertThat(credits(user)).isEqualTo(100);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT", "RESERVE", "REFUND");
+    }
+
+    @Test
+    void failureAfterTheProviderAccepted_failedInWords_creditsKeptAsTheQueueRules() throws Exception {
+        String user = user();
+        fake.enqueue(FakeScript.failAfter(2, new GenerationFailedException("the render crashed",
+                ErrorContext.of("fake", 200, "render_error", "req-10"), false, null)));
+        String taskId = create(user, "{\"prompt\":\"A render that crashes\"}");
+
+        JsonNode done = statusUntil(taskId, VideoApiTest::finished);
+
+        assertThat(done.get("status").asText()).isEqualTo("failed");
+        assertThat(done.at("/error/message").asText()).isEqualTo(Messages.FAILED);
+        // ADR 1003: after acceptance the provider may have billed, so the reservation is settled (charged), once
+        assertThat(credits(user)).isEqualTo(90);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT", "RESERVE", "SETTLE");
     }
 
     @Test
     void create_durationTheProviderDoesNotOffer_400NamingTheFieldAndNothingCharged() throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"duration\":7}", "picky-user");
+        String user = user();
+        HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"duration\":7}", user);
 
         assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("\"field\":\"duration\"");
-        assertThat(send("GET", "/api/credits", null, "picky-user").body()).contains("\"credits\":100");
+        assertThat(JSON.readTree(answer.body()).get("field").asText()).isEqualTo("duration");
+        assertThat(credits(user)).isEqualTo(100);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT");
     }
 
     @Test
-    void create_noPromptNoImage_400OnPrompt() throws Exception {
-        HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"  \"}", "u");
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(answer.body()).contains("\"field\":\"prompt\"", "Please describe the video");
+    void create_creditsShort_402NothingStoredNothingSent() throws Exception {
+        String user = user();
+        queue.ledger().credit(user, 5, "less than one video");
+        int sent = fake.requests().size();
+
+        HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"Too dear\"}", user);
+
+        assertThat(answer.statusCode()).isEqualTo(402);
+        assertThat(answer.body()).contains("enough credits");
+        assertThat(credits(user)).isEqualTo(5);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT");
+        assertThat(fake.requests()).hasSize(sent);
+    }
+
+    @Test
+    void create_badFields_400NamingEach() throws Exception {
+        assertThat(send("POST", "/api/video/create", "{\"prompt\":\"  \"}", "u").body())
+                .contains("\"field\":\"prompt\"", "Please describe the video");
+        assertThat(send("POST", "/api/video/create", "{\"prompt\":\"x\",\"quality\":\"ultra\"}", "u").body())
+                .contains("\"field\":\"quality\"");
+        assertThat(send("POST", "/api/video/create", "{\"prompt\":\"x\",\"aspectRatio\":\"wide\"}", "u").body())
+                .contains("\"field\":\"aspectRatio\"");
+        assertThat(send("POST", "/api/video/create", "{\"prompt\":\"x\",\"provider\":\"nope\"}", "u").body())
+                .contains("\"field\":\"provider\"");
+        HttpResponse<String> badUser = send("POST", "/api/video/create", "{\"prompt\":\"x\"}", "../etc");
+        assertThat(badUser.statusCode()).isEqualTo(400);
+        assertThat(badUser.body()).contains("\"field\":\"X-User-Id\"");
+    }
+
+    @Test
+    void queueStatus_countsEveryStateAndShowsTheWorkers() throws Exception {
+        String taskId = create(user(), "{\"prompt\":\"Counted\"}");
+        statusUntil(taskId, VideoApiTest::finished);
+
+        JsonNode stats = get("/api/queues/status", "anyone");
+
+        assertThat(stats.get("byState").fieldNames()).toIterable().containsExactly("queued", "submitting", "waiting",
+                "downloading", "post_processing", "succeeded", "failed", "cancelled", "needs_reconciliation", "abandoned");
+        assertThat(stats.at("/byState/succeeded").asLong()).isPositive();
+        assertThat(stats.get("total").asLong()).isGreaterThanOrEqualTo(stats.at("/byState/succeeded").asLong());
+        assertThat(stats.get("finishedLastHour").asLong()).isPositive();
+        assertThat(stats.at("/workers/running").asBoolean()).isTrue();
+        assertThat(stats.at("/workers/threads").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void queueTask_theOwnersRecordWithHistory_404ForAnotherUser() throws Exception {
+        String owner = user();
+        String taskId = create(owner, "{\"prompt\":\"Mine\"}");
+        statusUntil(taskId, VideoApiTest::finished);
+
+        JsonNode task = get("/api/queues/tasks/" + taskId, owner);
+        HttpResponse<String> other = send("GET", "/api/queues/tasks/" + taskId, null, user());
+
+        assertThat(task.get("userId").asText()).isEqualTo(owner);
+        assertThat(task.get("provider").asText()).isEqualTo("fake");
+        assertThat(task.get("providerJobId").asText()).startsWith("fake-");
+        assertThat(task.get("state").asText()).isEqualTo("succeeded");
+        assertThat(task.get("cost").asLong()).isEqualTo(10);
+        assertThat(task.get("history").findValuesAsText("state")).contains("queued", "waiting", "succeeded");
+        assertThat(other.statusCode()).isEqualTo(404);
+        assertThat(other.body()).doesNotContain(owner);
+        assertThat(send("GET", "/api/queues/tasks/not-a-task", null, owner).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -74,14 +255,37 @@ class VideoApiTest {
     @Test
     void status_unknownTask_404() throws Exception {
         assertThat(send("GET", "/api/video/status?taskId=nope", null, "u").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/video/status?taskId=" + UUID.randomUUID(), null, "u").statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/video/thumbnail/" + UUID.randomUUID(), null, "u").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void webhook_servedByTheStarterAtTheAppsPath() throws Exception {
-        HttpResponse<String> unknown = send("POST", "/api/video/webhook/nope", "{}", "u");
-        HttpResponse<String> unsigned = send("POST", "/api/video/webhook/fake", "{\"id\":\"fake-1\"}", "u");
+    void taskWebhook_signedAccepted_tamperedRejected_unknownTask404() throws Exception {
+        fake.enqueue(FakeScript.neverFinish());
+        String taskId = create(user(), "{\"prompt\":\"Hooked\"}");
+        statusUntil(taskId, s -> queue.record(taskId).orElseThrow().providerJobId() != null);
+        String jobId = queue.record(taskId).orElseThrow().providerJobId();
+        String body = "{\"id\":\"" + jobId + "\",\"status\":\"running\"}";
+        String path = "/api/video/webhook/fake/" + taskId;
 
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unsigned.statusCode()).isEqualTo(400);
+        HttpResponse<String> signed = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("x-fake-signature", FakeVideoProvider.sha256Hex("fake-secret" + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> tampered = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("x-fake-signature", FakeVideoProvider.sha256Hex("fake-secret" + body + " "))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signed.statusCode()).as(signed.body()).isEqualTo(200);
+        assertThat(tampered.statusCode()).isEqualTo(400);
+        // the seeds' route without the task id: the starter's endpoint, routed through the queue (task found by job id)
+        HttpResponse<String> byJobId = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/video/webhook/fake"))
+                .header("x-fake-signature", FakeVideoProvider.sha256Hex("fake-secret" + body + "  "))
+                .POST(HttpRequest.BodyPublishers.ofString(body + "  ")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byJobId.statusCode()).as(byJobId.body()).isEqualTo(200);
+        assertThat(byJobId.body()).contains("\"outcome\":\"applied\"");
+        assertThat(send("POST", "/api/video/webhook/fake/" + UUID.randomUUID(), body, "u").statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/api/video/webhook/nope", "{}", "u").statusCode()).isEqualTo(404);
+        queue.cancel(taskId);
     }
 }

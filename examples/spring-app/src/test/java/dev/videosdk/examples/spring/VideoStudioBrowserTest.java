@@ -107,6 +107,7 @@ class VideoStudioBrowserTest {
         List<Map<String, Object>> seen = (List<Map<String, Object>>) js("return window.videoStatusLog;");
         assertThat(seen).anySatisfy(s -> {
             assertThat(s.get("status")).isEqualTo("running");
+            assertThat((Number) s.get("progress")).isNotNull();
             assertThat(((Number) s.get("progress")).intValue()).isBetween(1, 99);
         });
         assertThat(seen.get(seen.size() - 1)).containsEntry("status", "succeeded");
@@ -115,6 +116,13 @@ class VideoStudioBrowserTest {
         waiting.until(d -> ((Number) js("return document.getElementById('player').readyState;")).intValue() >= 2);
         waiting.until(d -> (Boolean) js("const p = document.getElementById('player'); return p.currentTime > 0 || p.ended;"));
         assertThat(((Number) js("return document.getElementById('player').duration;")).doubleValue()).isBetween(1.5, 2.5);
+        // the thumbnail is the player's poster, a JPEG served by the service
+        String poster = browser.findElement(By.id("player")).getAttribute("poster");
+        assertThat(poster).matches("http://127\\.0\\.0\\.1:" + port + "/api/video/thumbnail/[0-9a-f-]{36}");
+        HttpResponse<byte[]> jpeg = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(poster)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(jpeg.headers().firstValue("Content-Type")).contains("image/jpeg");
+        assertThat(jpeg.body()).startsWith((byte) 0xFF, (byte) 0xD8);
         screenshot("video-ready.png");
 
         // the reference image reached the provider with the prompt and duration
@@ -143,7 +151,8 @@ class VideoStudioBrowserTest {
 
     @Test
     void generationRefused_errorInWords_creditsRefunded() throws Exception {
-        fake.enqueue(FakeScript.failAfter(2, new ContentPolicyException("output flagged", List.of("violence"),
+        // refused when it is sent: the queue refunds the reservation (ADR 1003)
+        fake.enqueue(FakeScript.rejectSubmit(new ContentPolicyException("prompt flagged", List.of("violence"),
                 ErrorContext.of("fake", 400, "content_policy", "req-1"), null)));
         String before = browser.findElement(By.id("credits")).getText();
         browser.findElement(By.id("prompt")).sendKeys("Something the provider refuses");

@@ -6,17 +6,17 @@ package dev.videosdk.kie;
  *
  * <pre>{@code
  * VideoRequest.text("A paper boat in the rain")
- *         .model(KieOptions.VEO3_FAST)
+ *         .model(KieExtras.VEO3_FAST)
  *         .resolution(Resolution.FHD_1080P)          // Veo: also fetch the 1080p file, waiting until it is ready
- *         .extra(KieOptions.WATERMARK, "MyBrand")
+ *         .extra(KieExtras.WATERMARK, "MyBrand")
  *         .build();
  * VideoRequest.text("Espresso pouring, slow motion")
  *         .model("kling-2.6/text-to-video")           // any other model goes to Kie's market jobs API
- *         .extra(KieOptions.INPUT_PREFIX + "sound", false)
+ *         .extra(KieExtras.INPUT_PREFIX + "sound", false)
  *         .build();
  * }</pre>
  */
-public final class KieOptions {
+public final class KieExtras {
     /** Veo 3.1 Fast on {@code /api/v1/veo/generate}; the default model. */
     public static final String VEO3_FAST = "veo3_fast";
     /** Veo 3.1 Quality on {@code /api/v1/veo/generate}. */
@@ -36,6 +36,6 @@ public final class KieOptions {
      */
     public static final String INPUT_PREFIX = "input.";
 
-    private KieOptions() {
+    private KieExtras() {
     }
 }

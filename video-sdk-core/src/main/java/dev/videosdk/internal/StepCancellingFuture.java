@@ -8,7 +8,7 @@ import java.util.concurrent.Future;
  * so cancelling a wait really stops it. Cancelling a dependent stage (from {@code thenApply} and
  * friends) does not travel back up to this future.
  */
-public class TrackedFuture<T> extends CompletableFuture<T> {
+public class StepCancellingFuture<T> extends CompletableFuture<T> {
     private volatile Future<?> pending;
 
     /** Records the step in progress; cancels it at once if this future is already done. */
