@@ -4,7 +4,9 @@ import java.time.Duration;
 
 /**
  * One try of one HTTP call to a provider (or a download host), as seen by
- * {@link VideoEventListener#httpCallFinished} and {@link VideoEventListener#retryScheduled}.
+ * {@link VideoEventListener#httpCallStarted}, {@link VideoEventListener#httpCallFinished} and
+ * {@link VideoEventListener#retryScheduled}. Every try that started ends with exactly one finished event
+ * carrying the same {@link #id()}.
  *
  * <p>Produced by the SDK; the canonical constructor is not a stable way to build it — components may be
  * added in a minor release.
@@ -16,9 +18,11 @@ import java.time.Duration;
  * @param attempt  the try, counted from 1
  * @param duration from sending to the answer's headers (or the failure)
  * @param failure  the error of this try, or null when it succeeded
+ * @param id       this try's id, unique in the JVM: pairs a started event with its finished one (0 for a try
+ *                 that failed before it was sent, which has no started event)
  */
 public record HttpCallEvent(String provider, String method, Kind kind, int status, int attempt, Duration duration,
-                            VideoException failure) {
+                            VideoException failure, long id) {
 
     /** What an HTTP call does; a bounded set, usable as a metric tag. */
     public enum Kind {

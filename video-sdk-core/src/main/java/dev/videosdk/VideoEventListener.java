@@ -55,6 +55,13 @@ public interface VideoEventListener {
     default void progress(RunInfo run, ProgressEvent event) {
     }
 
+    /**
+     * An HTTP try is about to be sent ({@code status} 0, {@code duration} zero); its
+     * {@link #httpCallFinished} follows with the same {@link HttpCallEvent#id()}.
+     */
+    default void httpCallStarted(HttpCallEvent call) {
+    }
+
     /** One HTTP try ended (answered or failed). */
     default void httpCallFinished(HttpCallEvent call) {
     }

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 public final class Events implements VideoEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(Events.class);
 
+    private static final java.util.concurrent.atomic.AtomicLong TRY_IDS = new java.util.concurrent.atomic.AtomicLong();
+
     private final VideoEventListener listener;
 
     /** Wraps {@code listener}. */
@@ -74,6 +76,16 @@ public final class Events implements VideoEventListener {
     @Override
     public void progress(RunInfo run, ProgressEvent event) {
         emit("progress", l -> l.progress(run, event));
+    }
+
+    /** A new HTTP try id (see {@link HttpCallEvent#id()}). */
+    public static long nextTryId() {
+        return TRY_IDS.incrementAndGet();
+    }
+
+    @Override
+    public void httpCallStarted(HttpCallEvent call) {
+        emit("httpCallStarted", l -> l.httpCallStarted(call));
     }
 
     @Override

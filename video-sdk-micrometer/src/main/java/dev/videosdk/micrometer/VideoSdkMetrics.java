@@ -65,7 +65,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code provider}, {@code model}, {@code outcome}, {@code error}) from {@code runStarted} to
  * {@code runFinished}, with an event per state change; with Micrometer Tracing (e.g. its OpenTelemetry
  * bridge) it becomes a span. Its parent is the observation current on the thread that delivers
- * {@code runStarted}.
+ * {@code runStarted}. Each HTTP try (create, status, cancel, stream, download) is a
+ * {@value #HTTP_OBSERVATION} observation (keys {@code provider}, {@code kind}, {@code method}, {@code status},
+ * {@code outcome}) from {@code httpCallStarted} to {@code httpCallFinished}; the SDK's HTTP threads carry no
+ * current observation, so these spans start their own traces.
  *
  * <p>Thread-safe. Every method returns quickly and never blocks.
  */
@@ -92,6 +95,8 @@ public final class VideoSdkMetrics implements VideoEventListener {
     public static final String WEBHOOKS = "videosdk.webhooks";
     /** Name of the observation of one run. */
     public static final String RUN_OBSERVATION = "videosdk.run";
+    /** Name of the observation of one HTTP try. */
+    public static final String HTTP_OBSERVATION = "videosdk.http";
     /** Most distinct values recorded per tag before further ones become {@code other}. */
     public static final int MAX_TAG_VALUES = 100;
 
@@ -102,6 +107,7 @@ public final class VideoSdkMetrics implements VideoEventListener {
     private final ObservationRegistry observations;
     private final AtomicLong active = new AtomicLong();
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
+    private final Map<Long, Observation> tries = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> tagValues = new ConcurrentHashMap<>();
 
     /** Per-run state, dropped when the run ends. */
@@ -170,13 +176,33 @@ public final class VideoSdkMetrics implements VideoEventListener {
     }
 
     @Override
+    public void httpCallStarted(HttpCallEvent call) {
+        if (observations.isNoop() || call.id() == 0) {
+            return;
+        }
+        tries.put(call.id(), Observation.createNotStarted(HTTP_OBSERVATION, observations)
+                .lowCardinalityKeyValue("provider", bounded("provider", call.provider()))
+                .lowCardinalityKeyValue("kind", lower(call.kind()))
+                .lowCardinalityKeyValue("method", bounded("method", call.method()))
+                .start());
+    }
+
+    @Override
     public void httpCallFinished(HttpCallEvent call) {
+        String status = call.status() == 0 ? NONE : Integer.toString(call.status());
+        String outcome = call.failure() == null ? "success" : "error";
         Timer.builder(HTTP).description("Video SDK HTTP tries")
                 .tags("provider", bounded("provider", call.provider()), "kind", lower(call.kind()),
-                        "method", bounded("method", call.method()),
-                        "status", call.status() == 0 ? NONE : Integer.toString(call.status()),
-                        "outcome", call.failure() == null ? "success" : "error")
+                        "method", bounded("method", call.method()), "status", status, "outcome", outcome)
                 .register(meters).record(call.duration());
+        Observation o = call.id() == 0 ? null : tries.remove(call.id());
+        if (o != null) {
+            o.lowCardinalityKeyValue("status", status).lowCardinalityKeyValue("outcome", outcome);
+            if (call.failure() != null) {
+                o.error(call.failure());
+            }
+            o.stop();
+        }
     }
 
     @Override

@@ -10,7 +10,9 @@ import dev.videosdk.testing.VirtualTime;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistryAssert;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The binding on a real client: passes once the engine emits {@link dev.videosdk.VideoEventListener}
@@ -18,8 +20,11 @@ import org.junit.jupiter.api.Test;
  */
 class VideoSdkMetricsEndToEndTest {
 
+    @TempDir
+    Path dir;
+
     @Test
-    void generateOnFakeProvider_recordsRunCreateAndPolls() {
+    void generateOnFakeProvider_recordsRunCreateAndPolls_andADownloadTryObservation() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TestObservationRegistry observations = TestObservationRegistry.create();
         VideoSdkMetrics metrics = new VideoSdkMetrics(meters, observations);
@@ -37,8 +42,18 @@ class VideoSdkMetricsEndToEndTest {
             assertThat(meters.get(VideoSdkMetrics.POLLS_PER_RUN).tags("provider", "fake").summary().totalAmount())
                     .isEqualTo(fake.polls(result.job().id()));
             assertThat(metrics.activeRuns()).isZero();
-            TestObservationRegistryAssert.assertThat(observations).hasSingleObservationThat()
-                    .hasNameEqualTo(VideoSdkMetrics.RUN_OBSERVATION).hasBeenStopped();
+            TestObservationRegistryAssert.assertThat(observations)
+                    .hasNumberOfObservationsWithNameEqualTo(VideoSdkMetrics.RUN_OBSERVATION, 1)
+                    .hasObservationWithNameEqualTo(VideoSdkMetrics.RUN_OBSERVATION).that().hasBeenStopped();
+
+            // the fake serves its MP4 over loopback HTTP: the download's try is an observation of its own
+            time.run(client.download(result.video(), dir.resolve("v.mp4")));
+            TestObservationRegistryAssert.assertThat(observations)
+                    .hasNumberOfObservationsWithNameEqualTo(VideoSdkMetrics.HTTP_OBSERVATION, 1)
+                    .hasObservationWithNameEqualTo(VideoSdkMetrics.HTTP_OBSERVATION).that().hasBeenStarted().hasBeenStopped()
+                    .hasLowCardinalityKeyValue("provider", "fake").hasLowCardinalityKeyValue("kind", "download")
+                    .hasLowCardinalityKeyValue("method", "GET").hasLowCardinalityKeyValue("status", "200")
+                    .hasLowCardinalityKeyValue("outcome", "success");
         }
     }
 }

@@ -82,9 +82,9 @@ class VideoSdkMetricsTest {
 
     @Test
     void httpCallsAndRetries_taggedByKindMethodStatus() {
-        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.IDEMPOTENT, 503, 1, Duration.ofMillis(20), null);
+        HttpCallEvent failed = new HttpCallEvent("kling", "GET", HttpCallEvent.Kind.IDEMPOTENT, 503, 1, Duration.ofMillis(20), null, 1);
         HttpCallEvent lost = new HttpCallEvent("kling", "POST", HttpCallEvent.Kind.CREATE, 0, 1, Duration.ofMillis(5),
-                new dev.videosdk.ProviderUnavailableException("reset", ErrorContext.local("kling"), true, null));
+                new dev.videosdk.ProviderUnavailableException("reset", ErrorContext.local("kling"), true, null), 2);
         metrics.httpCallFinished(failed);
         metrics.retryScheduled(failed, Duration.ofSeconds(1));
         metrics.httpCallFinished(lost);
@@ -95,6 +95,23 @@ class VideoSdkMetricsTest {
                 .timer().count()).isEqualTo(1);
         assertThat(meters.get(VideoSdkMetrics.RETRIES).tags("provider", "kling", "kind", "idempotent").counter().count())
                 .isEqualTo(1.0);
+    }
+
+    @Test
+    void httpTry_isAnObservationFromStartToFinish_withItsErrorOnFailure() {
+        HttpCallEvent started = new HttpCallEvent("kling", "POST", HttpCallEvent.Kind.CREATE, 0, 1, Duration.ZERO, null, 7);
+        metrics.httpCallStarted(started);
+        TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo(VideoSdkMetrics.HTTP_OBSERVATION)
+                .that().hasBeenStarted().isNotStopped();
+
+        dev.videosdk.ProviderUnavailableException reset =
+                new dev.videosdk.ProviderUnavailableException("reset", ErrorContext.local("kling"), true, null);
+        metrics.httpCallFinished(new HttpCallEvent("kling", "POST", HttpCallEvent.Kind.CREATE, 0, 1, Duration.ofMillis(5),
+                reset, 7));
+
+        TestObservationRegistryAssert.assertThat(observations).hasObservationWithNameEqualTo(VideoSdkMetrics.HTTP_OBSERVATION)
+                .that().hasBeenStopped().hasError(reset).hasLowCardinalityKeyValue("kind", "create")
+                .hasLowCardinalityKeyValue("status", "none").hasLowCardinalityKeyValue("outcome", "error");
     }
 
     @Test

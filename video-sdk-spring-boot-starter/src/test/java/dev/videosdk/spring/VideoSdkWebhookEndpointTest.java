@@ -58,6 +58,19 @@ class VideoSdkWebhookEndpointTest {
     }
 
     @Test
+    void sameDeliveryTwice_duplicateWith200_appliedOnce() throws Exception {
+        VideoJob job = client.submit(VideoRequest.text("a lighthouse at dusk").build()).join();
+        String body = "{\"id\":\"" + job.id() + "\",\"status\":\"succeeded\"}";
+
+        HttpResponse<String> first = post("fake", body, sign(body));
+        HttpResponse<String> again = post("fake", body, sign(body)); // an at-least-once sender redelivers
+
+        assertThat(first.body()).isEqualTo("{\"outcome\":\"applied\"}");
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo("{\"outcome\":\"duplicate\"}");
+    }
+
+    @Test
     void tampered_rejectedWith400() throws Exception {
         VideoJob job = client.submit(VideoRequest.text("a lighthouse").build()).join();
         String body = "{\"id\":\"" + job.id() + "\",\"status\":\"succeeded\"}";

@@ -12,6 +12,7 @@ import dev.videosdk.RetryPolicy;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoEventListener;
 import dev.videosdk.VideoException;
+import dev.videosdk.internal.Events;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.Json;
 import dev.videosdk.internal.StepCancellingFuture;
@@ -268,6 +269,11 @@ public final class Downloader implements AutoCloseable {
         int resumesUsed;
         int attempt;
         boolean checked;
+        /** The try on the wire whose finished event is still due (0: none), when it was sent, and its status. */
+        private long tryId;
+        private long endedTryId;
+        private Instant trySent;
+        private int tryStatus;
         private byte[] buffer;
         private IOException readFailure;
 
@@ -354,14 +360,24 @@ public final class Downloader implements AutoCloseable {
                     result.complete(sink.written());
                 }
             } catch (VideoException e) {
-                result.completeExceptionally(e);
+                failed(e);
             } catch (RuntimeException e) {
-                result.completeExceptionally(Futures.asVideoException(e, provider));
+                failed(Futures.asVideoException(e, provider));
             } catch (IOException e) {
-                result.completeExceptionally(local(asset, "cannot write the download: " + e.getMessage(), e));
+                failed(local(asset, "cannot write the download: " + e.getMessage(), e));
             } finally {
                 buffer = null;
+                if (tryId != 0) { // stopped mid-try (cancelled or closed)
+                    event(tryStatus, trySent, new VideoException("download stopped", ErrorContext.local(provider), false, null));
+                }
             }
+        }
+
+        private void failed(VideoException error) {
+            if (tryId != 0) {
+                event(tryStatus, trySent, error);
+            }
+            result.completeExceptionally(error);
         }
 
         /** One HTTP exchange. IOExceptions that escape are the sink's (writing), not the network's. */
@@ -369,10 +385,12 @@ public final class Downloader implements AutoCloseable {
             attempt++;
             long offset = sink.written();
             Instant sent = config.clock().instant();
+            startTry(sent);
             HttpURLConnection c = open(offset);
             int status;
             try {
                 status = c.getResponseCode();
+                tryStatus = status;
             } catch (IOException e) {
                 c.disconnect();
                 return networkFailure(e, offset, 0, sent);
@@ -555,8 +573,7 @@ public final class Downloader implements AutoCloseable {
                 }
                 wait = asked.get().compareTo(wait) > 0 ? asked.get() : wait;
             }
-            later(wait, new HttpCallEvent(provider, "GET", HttpCallEvent.Kind.DOWNLOAD, status, attempt,
-                    Duration.between(sent, config.clock().instant()), error));
+            later(wait, tryEvent(status, sent, error));
             return Next.WAITING;
         }
 
@@ -585,8 +602,7 @@ public final class Downloader implements AutoCloseable {
                 failedTries++;
                 wait = config.retry().backoffBefore(failedTries, config.random());
             }
-            later(wait, new HttpCallEvent(provider, "GET", HttpCallEvent.Kind.DOWNLOAD, status, attempt,
-                    Duration.between(sent, config.clock().instant()), error));
+            later(wait, tryEvent(status, sent, error));
             return Next.WAITING;
         }
 
@@ -690,10 +706,29 @@ public final class Downloader implements AutoCloseable {
                     + " bytes (VideoClient.Builder.maxDownloadBytes)", "maxDownloadBytes", ErrorContext.local(provider), null);
         }
 
+        private void startTry(Instant sent) {
+            trySent = sent;
+            tryStatus = 0;
+            if (config.listener() == null || config.listener() == VideoEventListener.NONE) {
+                return;
+            }
+            tryId = Events.nextTryId();
+            HttpCallEvent e = new HttpCallEvent(provider, "GET", HttpCallEvent.Kind.DOWNLOAD, 0, attempt, Duration.ZERO, null,
+                    tryId);
+            tell(l -> l.httpCallStarted(e));
+        }
+
+        /** The try's finished event (once per try: the first call ends it). */
         private void event(int status, Instant sent, VideoException failure) {
-            HttpCallEvent e = new HttpCallEvent(provider, "GET", HttpCallEvent.Kind.DOWNLOAD, status, attempt,
-                    Duration.between(sent, config.clock().instant()), failure);
+            HttpCallEvent e = tryEvent(status, sent, failure);
+            endedTryId = tryId;
+            tryId = 0;
             tell(l -> l.httpCallFinished(e));
+        }
+
+        private HttpCallEvent tryEvent(int status, Instant sent, VideoException failure) {
+            return new HttpCallEvent(provider, "GET", HttpCallEvent.Kind.DOWNLOAD, status, attempt,
+                    Duration.between(sent, config.clock().instant()), failure, tryId != 0 ? tryId : endedTryId);
         }
 
         private void tell(java.util.function.Consumer<VideoEventListener> call) {

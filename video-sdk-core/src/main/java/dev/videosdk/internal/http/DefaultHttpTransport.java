@@ -154,6 +154,8 @@ public final class DefaultHttpTransport implements HttpTransport {
         final Reader<B, T> reader;
         /** The last error a provider answered (or the network gave); a key pool's own error never hides it. */
         volatile VideoException lastProviderError;
+        /** The id of the try on the wire whose finished event is still due, or 0 (tries are sequential). */
+        volatile long tryId;
 
         Tries(HttpCall call, StepCancellingFuture<T> result, HttpResponse.BodyHandler<B> handler, Reader<B, T> reader) {
             this.call = call;
@@ -237,6 +239,11 @@ public final class DefaultHttpTransport implements HttpTransport {
         HttpCall call = t.call;
         StepCancellingFuture<T> result = t.result;
         long started = System.nanoTime();
+        if (!events.isNone()) {
+            t.tryId = Events.nextTryId();
+            events.httpCallStarted(new HttpCallEvent(provider, call.method(), kind(call), 0, tryNumber, Duration.ZERO, null,
+                    t.tryId));
+        }
         CompletableFuture<HttpResponse<B>> sent;
         io(true);
         try {
@@ -244,7 +251,9 @@ public final class DefaultHttpTransport implements HttpTransport {
         } catch (RuntimeException e) {
             io(false);
             releaseGates();
-            result.completeExceptionally(Futures.asVideoException(e, provider));
+            VideoException error = Futures.asVideoException(e, provider);
+            unfinishedTry(t, tryNumber, 0, Duration.ofNanos(System.nanoTime() - started), error);
+            result.completeExceptionally(error);
             return;
         }
         result.track(sent);
@@ -283,7 +292,8 @@ public final class DefaultHttpTransport implements HttpTransport {
         try {
             T value = t.reader.read(response, credential);
             events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), response.statusCode(), tryNumber,
-                    took, null));
+                    took, null, t.tryId));
+            t.tryId = 0;
             result.complete(value);
         } catch (VideoException error) {
             t.lastProviderError = error;
@@ -299,7 +309,19 @@ public final class DefaultHttpTransport implements HttpTransport {
             }
             retryOrFail(t, tryNumber, error, credential, true, response.statusCode(), took, keyUnusable);
         } catch (RuntimeException unexpected) {
-            result.completeExceptionally(Futures.asVideoException(unexpected, provider));
+            VideoException error = Futures.asVideoException(unexpected, provider);
+            unfinishedTry(t, tryNumber, response.statusCode(), took, error);
+            result.completeExceptionally(error);
+        }
+    }
+
+    /** The finished event of a try that ends outside the retry path (an unexpected error), if one is due. */
+    private void unfinishedTry(Tries<?, ?> t, int tryNumber, int status, Duration took, VideoException error) {
+        long tryId = t.tryId;
+        if (tryId != 0) {
+            t.tryId = 0;
+            events.httpCallFinished(new HttpCallEvent(provider, t.call.method(), kind(t.call), status, tryNumber, took, error,
+                    tryId));
         }
     }
 
@@ -328,8 +350,11 @@ public final class DefaultHttpTransport implements HttpTransport {
                                     int status, Duration took, boolean keyUnusable) {
         HttpCall call = t.call;
         StepCancellingFuture<T> result = t.result;
-        if (status > 0 || sent) {
-            events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error));
+        long tryId = t.tryId;
+        t.tryId = 0;
+        if (status > 0 || sent || tryId != 0) {
+            events.httpCallFinished(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error,
+                    tryId));
         }
         boolean create = call.kind() == CallKind.CREATE;
         CreateOutcome outcome = create ? CreateOutcomes.ofTry(error, sent, notAccepted) : null;
@@ -360,7 +385,8 @@ public final class DefaultHttpTransport implements HttpTransport {
             LOG.debug("{} {} {}: retry {} of {} in {} ms after {}", provider, call.method(), Redaction.uri(call.uri()),
                     tryNumber, retry.maxRetries(), wait.toMillis(), error.getClass().getSimpleName());
         }
-        events.retryScheduled(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error), wait);
+        events.retryScheduled(new HttpCallEvent(provider, call.method(), kind(call), status, tryNumber, took, error, tryId),
+                wait);
         result.track(scheduler.schedule(() -> attempt(t, tryNumber + 1), wait.toMillis(), TimeUnit.MILLISECONDS));
     }
 

@@ -77,6 +77,9 @@ class DownloaderTest {
     private final byte[] video = mp4(200_000);
     private final RecordingScheduler scheduler = new RecordingScheduler();
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Tries started and not yet finished, and any break of "one finished event per started try". */
+    private final java.util.Set<Long> openTries = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<String> tryProblems = new CopyOnWriteArrayList<>();
     private final List<Downloader> made = new ArrayList<>();
 
     /** An MP4-looking body: an {@code ftyp} box, then a pattern. */
@@ -130,7 +133,17 @@ class DownloaderTest {
         };
         VideoEventListener listener = new VideoEventListener() {
             @Override
+            public void httpCallStarted(HttpCallEvent call) {
+                if (call.id() == 0 || !openTries.add(call.id())) {
+                    tryProblems.add("started twice or without an id: " + call);
+                }
+            }
+
+            @Override
             public void httpCallFinished(HttpCallEvent call) {
+                if (!openTries.remove(call.id())) {
+                    tryProblems.add("finished without a start, or twice: " + call);
+                }
                 events.add("call " + call.kind() + " " + call.status() + " #" + call.attempt()
                         + (call.failure() == null ? "" : " " + call.failure().getClass().getSimpleName()));
             }
@@ -185,7 +198,11 @@ class DownloaderTest {
     }
 
     @AfterEach
-    void stop() {
+    void stop(org.junit.jupiter.api.TestInfo test) {
+        assertThat(tryProblems).as("every try: one started and one finished event with its id").isEmpty();
+        if (!test.getDisplayName().startsWith("cancel")) { // a cancelled try ends on the download thread a moment later
+            assertThat(openTries).as("tries never finished").isEmpty();
+        }
         release.countDown();
         if (server != null) {
             server.stop(0);

@@ -397,13 +397,18 @@ class DefaultHttpTransportTest {
         List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         dev.videosdk.VideoEventListener listener = new dev.videosdk.VideoEventListener() {
             @Override
+            public void httpCallStarted(dev.videosdk.HttpCallEvent call) {
+                seen.add("start " + call.method() + " try " + call.attempt() + " #" + call.id());
+            }
+
+            @Override
             public void httpCallFinished(dev.videosdk.HttpCallEvent call) {
-                seen.add("call " + call.kind() + " " + call.status() + " try " + call.attempt());
+                seen.add("call " + call.kind() + " " + call.status() + " try " + call.attempt() + " #" + call.id());
             }
 
             @Override
             public void retryScheduled(dev.videosdk.HttpCallEvent failedTry, Duration delay) {
-                seen.add("retry after try " + failedTry.attempt());
+                seen.add("retry after try " + failedTry.attempt() + " #" + failedTry.id());
             }
         };
         DefaultHttpTransport observed = new DefaultHttpTransport("acme", new DefaultHttpTransport.Shared(HttpClient.newHttpClient(),
@@ -415,7 +420,47 @@ class DefaultHttpTransportTest {
 
         TestTime.join(observed.send(HttpCall.get(uri("/ev")).build()));
 
-        assertThat(seen).containsExactly("call IDEMPOTENT 503 try 1", "retry after try 1", "call IDEMPOTENT 200 try 2");
+        assertThat(seen).hasSize(5);
+        String first = seen.get(0).substring(seen.get(0).indexOf('#'));
+        String second = seen.get(3).substring(seen.get(3).indexOf('#'));
+        assertThat(first).isNotEqualTo(second);
+        assertThat(seen).containsExactly("start GET try 1 " + first, "call IDEMPOTENT 503 try 1 " + first,
+                "retry after try 1 " + first, "start GET try 2 " + second, "call IDEMPOTENT 200 try 2 " + second);
+    }
+
+    @Test
+    void events_aTryRefusedBeforeAnyAnswer_isStillFinished() throws java.io.IOException {
+        List<dev.videosdk.HttpCallEvent> started = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<dev.videosdk.HttpCallEvent> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        dev.videosdk.VideoEventListener listener = new dev.videosdk.VideoEventListener() {
+            @Override
+            public void httpCallStarted(dev.videosdk.HttpCallEvent call) {
+                started.add(call);
+            }
+
+            @Override
+            public void httpCallFinished(dev.videosdk.HttpCallEvent call) {
+                finished.add(call);
+            }
+        };
+        DefaultHttpTransport observed = new DefaultHttpTransport("acme", new DefaultHttpTransport.Shared(HttpClient.newHttpClient(),
+                time.scheduler, time.clock, RetryPolicy.none(), Duration.ofSeconds(5), TestTime.NEVER, "ua", () -> 0.5,
+                new dev.videosdk.internal.AsyncSemaphore(4), new dev.videosdk.internal.Events(listener)), null, e -> false);
+        int closedPort; // connection refused: nothing was sent
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+
+        Throwable t = failure(() -> TestTime.join(observed.send(
+                HttpCall.post(URI.create("http://127.0.0.1:" + closedPort + "/x")).json(Map.of()).build())));
+
+        assertThat(t).isInstanceOf(ProviderUnavailableException.class);
+
+        assertThat(started).hasSize(1);
+        assertThat(finished).hasSize(1);
+        assertThat(finished.get(0).id()).isEqualTo(started.get(0).id()).isPositive();
+        assertThat(finished.get(0).status()).isZero();
+        assertThat(finished.get(0).failure()).isNotNull();
     }
 
     @Test
