@@ -29,7 +29,7 @@ import java.util.function.DoubleSupplier;
  * try (VideoClient client = VideoClient.fromEnv()) {
  *     VideoResult result = client.generate(
  *             VideoRequest.text("A calico cat playing piano").durationSeconds(4).build(),
- *             GenerateOptions.builder().onProgress(p -> System.err.println(p.percent())).build())
+ *             GenerateOptions.builder().onProgress(p -> System.err.println(p.progress())).build())
  *         .join();
  *     client.download(result.video(), Path.of("cat.mp4")).join();
  * }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.videosdk.internal.http.RetryAfter;
 import dev.videosdk.spi.ProviderConfig;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.net.URI;
 import java.time.Duration;
@@ -85,8 +86,8 @@ class PolicyAndValuesTest {
 
     @Test
     void jobToken_roundTripsEveryField() {
-        VideoJob job = new VideoJob("kling", "task-42", "kling-v1-6", Instant.parse("2026-03-04T05:06:07Z"), "kling#2",
-                Map.of("family", "image2video"));
+        VideoJob job = ProviderData.withAttributes(ProviderData.withKeyId(VideoJob.of("kling", "task-42", "kling-v1-6",
+                Instant.parse("2026-03-04T05:06:07Z")), "kling#2"), Map.of("family", "image2video"));
         String token = job.toToken();
         assertThat(token).startsWith("vj1.").doesNotContain("=").doesNotContain("/").doesNotContain("+");
         assertThat(VideoJob.fromToken(token)).isEqualTo(job);

@@ -290,7 +290,7 @@ public final class GenerateCli {
         public void show(ProgressEvent e) {
             if (e.state() != last) {
                 last = e.state();
-                err.println(e.state() + (e.percent() == null ? "" : " " + e.percent() + "%") + " after "
+                err.println(e.state() + (e.progress() == null ? "" : " " + e.progress() + "%") + " after "
                         + e.elapsed().toSeconds() + " s, job " + e.job().id());
             }
         }
@@ -324,7 +324,7 @@ public final class GenerateCli {
 
         /** The bar for {@code e}, at most {@code width - 1} characters (the last column would wrap). */
         static String line(ProgressEvent e, int width) {
-            int percent = e.percent() == null ? 0 : e.percent();
+            int percent = e.progress() == null ? 0 : e.progress();
             String text = String.format("[%-20s] %3d%% %-9s %5.1fs  %s", "#".repeat(percent / 5), percent, e.state(),
                     e.elapsed().toMillis() / 1000.0, e.job().id());
             int max = Math.max(10, width - 1);

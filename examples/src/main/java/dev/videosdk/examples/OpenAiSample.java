@@ -36,7 +36,7 @@ public final class OpenAiSample {
                     .build();
             VideoResult result = client.generate(request, GenerateOptions.builder()
                     .refinePrompt(PromptUseCase.PRODUCT_VIDEO, "Keep the dial readable.")
-                    .onProgress(p -> System.err.println(p.state() + (p.percent() == null ? "" : " " + p.percent() + "%")))
+                    .onProgress(p -> System.err.println(p.state() + (p.progress() == null ? "" : " " + p.progress() + "%")))
                     .build()).join();
             System.err.println("prompt sent: " + result.promptSent());
             System.out.println(client.download(result.video(), Path.of(args.length > 1 ? args[1] : "openai.mp4")).join());

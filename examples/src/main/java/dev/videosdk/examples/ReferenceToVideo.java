@@ -64,7 +64,7 @@ public final class ReferenceToVideo {
             VideoResult result = client.generate(request.build(), GenerateOptions.builder()
                     .refinePrompt(useCase, line.value("instructions").orElse(null))
                     .refineFallbackToOriginal(true)
-                    .onProgress(p -> err.println(p.state() + (p.percent() == null ? "" : " " + p.percent() + "%")))
+                    .onProgress(p -> err.println(p.state() + (p.progress() == null ? "" : " " + p.progress() + "%")))
                     .build()).join();
             out.println("prompt sent: " + result.promptSent());
             out.println(client.download(result.video(), Path.of(line.value("out").orElse("reference.mp4"))).join().toAbsolutePath());

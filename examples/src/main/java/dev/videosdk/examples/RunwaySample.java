@@ -32,7 +32,7 @@ public final class RunwaySample {
                     .extra(RunwayExtras.CONTENT_MODERATION, Map.of("publicFigureThreshold", "auto"))
                     .build();
             VideoResult result = client.generate(request, GenerateOptions.builder()
-                    .onProgress(p -> System.err.println(p.state() + " " + (p.percent() == null ? "" : p.percent() + "%")))
+                    .onProgress(p -> System.err.println(p.state() + " " + (p.progress() == null ? "" : p.progress() + "%")))
                     .build()).join();
             JobStatus finished = client.status(result.job()).join();
             System.err.println("estimated " + Runway.estimatedCredits(result.job()) + ", charged " + Runway.credits(finished));

@@ -26,7 +26,7 @@ public final class SoraProxySample {
                     .durationSeconds(15)
                     .build();
             VideoResult result = client.generate(request, GenerateOptions.builder()
-                    .onProgress(p -> System.err.println(p.state() + (p.percent() == null ? "" : " " + p.percent() + "%")))
+                    .onProgress(p -> System.err.println(p.state() + (p.progress() == null ? "" : " " + p.progress() + "%")))
                     .build()).join();
             System.out.println(client.download(result.video(), Path.of("sora.mp4")).join());
         }

@@ -21,7 +21,7 @@ public final class TextToVideo {
                             .aspectRatio(AspectRatio.LANDSCAPE_16_9)
                             .build(),
                     GenerateOptions.builder()
-                            .onProgress(p -> System.err.printf("%s %s%% after %ss%n", p.state(), p.percent(), p.elapsed().toSeconds()))
+                            .onProgress(p -> System.err.printf("%s %s%% after %ss%n", p.state(), p.progress(), p.elapsed().toSeconds()))
                             .build())
                     .join();
             System.out.println(client.download(result.video(), Path.of("lighthouse.mp4")).join());

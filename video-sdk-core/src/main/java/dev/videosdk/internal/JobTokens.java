@@ -3,6 +3,7 @@ package dev.videosdk.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,10 +24,12 @@ public final class JobTokens {
         node.put("id", job.id());
         if (job.model() != null) node.put("m", job.model());
         node.put("t", job.submittedAt().toString());
-        if (job.keyId() != null) node.put("k", job.keyId());
-        if (!job.attributes().isEmpty()) {
+        String keyId = ProviderData.keyId(job);
+        if (keyId != null) node.put("k", keyId);
+        Map<String, String> attributes = ProviderData.attributes(job);
+        if (!attributes.isEmpty()) {
             ObjectNode attrs = node.putObject("a");
-            job.attributes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            attributes.entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(e -> attrs.put(e.getKey(), e.getValue()));
         }
         if (job.estimatedCost() != null) {
@@ -49,10 +52,11 @@ public final class JobTokens {
             JsonNode node = Json.mapper().readTree(new String(json, StandardCharsets.UTF_8));
             Map<String, String> attrs = new LinkedHashMap<>();
             node.path("a").properties().forEach(e -> attrs.put(e.getKey(), e.getValue().asText()));
-            return new VideoJob(node.get("p").asText(), node.get("id").asText(),
-                    node.hasNonNull("m") ? node.get("m").asText() : null,
-                    Instant.parse(node.get("t").asText()),
-                    node.hasNonNull("k") ? node.get("k").asText() : null, attrs, cost(node.path("c")));
+            VideoJob job = VideoJob.builder().provider(node.get("p").asText()).id(node.get("id").asText())
+                    .model(node.hasNonNull("m") ? node.get("m").asText() : null)
+                    .submittedAt(Instant.parse(node.get("t").asText())).estimatedCost(cost(node.path("c"))).build();
+            return ProviderData.withAttributes(ProviderData.withKeyId(job, node.hasNonNull("k") ? node.get("k").asText() : null),
+                    attrs);
         } catch (RuntimeException | java.io.IOException e) {
             throw new dev.videosdk.InvalidRequestException("job token is damaged: " + abbreviate(token), "token",
                     dev.videosdk.ErrorContext.local("sdk"), e);

@@ -27,6 +27,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
+import dev.videosdk.spi.ProviderData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class OpenAiCreateContractTest extends OpenAiWireMockSupport {
         wm.verify(2, getRequestedFor(urlEqualTo("/v1/videos/video_abc"))
                 .withHeader("Authorization", equalTo("Bearer " + KEY)));
         assertThat(result.job().id()).isEqualTo("video_abc");
-        assertThat(result.job().keyId()).isEqualTo("openai#1");
+        assertThat(ProviderData.keyId(result.job())).isEqualTo("openai#1");
         assertThat(result.video().uri().toString()).isEqualTo(wm.baseUrl() + "/v1/videos/video_abc/content");
         assertThat(result.video().expiresAt()).isEqualTo(Instant.ofEpochSecond(1758945300));
         assertThat(result.assets(VideoAsset.THUMBNAIL)).singleElement().satisfies(a -> {
@@ -79,7 +80,7 @@ class OpenAiCreateContractTest extends OpenAiWireMockSupport {
         });
         assertThat(result.assets(VideoAsset.SPRITESHEET)).hasSize(1);
         assertThat(events).extracting(ProgressEvent::state).containsExactly(JobState.RUNNING, JobState.SUCCEEDED);
-        assertThat(events.get(0).percent()).isEqualTo(40);
+        assertThat(events.get(0).progress()).isEqualTo(40);
     }
 
     @Test

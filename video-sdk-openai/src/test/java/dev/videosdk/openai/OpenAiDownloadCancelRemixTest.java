@@ -25,6 +25,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
+import dev.videosdk.spi.ProviderData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -82,7 +83,7 @@ class OpenAiDownloadCancelRemixTest extends OpenAiWireMockSupport {
     void cancelDeletesTheVideoWithTheJobsKey() {
         wm.stubFor(delete("/v1/videos/video_9").willReturn(okJson(
                 "{\"id\": \"video_9\", \"object\": \"video.deleted\", \"deleted\": true}")));
-        VideoJob job = VideoJob.of("openai", "video_9", "sora-2", time.now()).withKeyId("openai#1");
+        VideoJob job = ProviderData.withKeyId(VideoJob.of("openai", "video_9", "sora-2", time.now()), "openai#1");
 
         time.run(client().cancel(job));
 
@@ -119,7 +120,7 @@ class OpenAiDownloadCancelRemixTest extends OpenAiWireMockSupport {
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("{\"prompt\": \"Same scene at night\"}")));
         assertThat(job.id()).isEqualTo("video_rx");
-        assertThat(job.attribute("remixed_from")).contains("video_src");
+        assertThat(ProviderData.attribute(job, "remixed_from")).contains("video_src");
         wm.stubFor(get("/v1/videos/video_rx").willReturn(okJson(video("video_rx", "in_progress", 3))));
         JobStatus status = time.run(client().status(VideoJob.fromToken(job.toToken())));
         assertThat(status.progress()).isEqualTo(3);

@@ -20,6 +20,7 @@ import dev.videosdk.ProgressEvent;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class OpenAiPollTest extends OpenAiWireMockSupport {
         JobStatus running = status(video("video_1", "in_progress", 37));
         assertThat(running.state()).isEqualTo(JobState.RUNNING);
         assertThat(running.progress()).isEqualTo(37);
-        assertThat(running.rawJson()).contains("\"in_progress\"");
+        assertThat(ProviderData.rawJson(running)).contains("\"in_progress\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.runway.internal.RunwayOrganizations;
 import dev.videosdk.runway.internal.RunwayProvider;
 import dev.videosdk.spi.CredentialPool;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -53,7 +54,7 @@ public final class Runway {
      */
     public static OptionalDouble estimatedCredits(VideoJob job) {
         return job.provider().equals(ID)
-                ? job.attribute(RunwayProvider.ESTIMATED_CREDITS).map(v -> OptionalDouble.of(Double.parseDouble(v)))
+                ? ProviderData.attribute(job, RunwayProvider.ESTIMATED_CREDITS).map(v -> OptionalDouble.of(Double.parseDouble(v)))
                         .orElse(OptionalDouble.empty())
                 : OptionalDouble.empty();
     }
@@ -63,7 +64,7 @@ public final class Runway {
      * status of a Runway job; empty while the task runs or when Runway did not report it.
      */
     public static OptionalDouble credits(JobStatus status) {
-        return status.isTerminal() ? RunwayOrganizations.cost(status.rawJson()) : OptionalDouble.empty();
+        return status.isTerminal() ? RunwayOrganizations.cost(ProviderData.rawJson(status)) : OptionalDouble.empty();
     }
 
     /**

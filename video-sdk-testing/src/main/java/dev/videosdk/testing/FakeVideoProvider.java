@@ -14,6 +14,7 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
@@ -229,7 +230,7 @@ public final class FakeVideoProvider implements VideoProvider {
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
         Duration hint = pollAfter;
-        return hint == null ? check(job, ctx) : check(job, ctx).thenApply(s -> s.withPollAfter(hint));
+        return hint == null ? check(job, ctx) : check(job, ctx).thenApply(s -> ProviderData.withPollAfter(s, hint));
     }
 
     private CompletableFuture<JobStatus> check(VideoJob job, ProviderContext ctx) {
@@ -239,7 +240,7 @@ public final class FakeVideoProvider implements VideoProvider {
                     ErrorContext.of(id, 404, "not_found", null), null));
         }
         if (state.cancelled) {
-            return CompletableFuture.completedFuture(JobStatus.cancelled("cancelled").withRaw("cancelled", null));
+            return CompletableFuture.completedFuture(ProviderData.withRaw(JobStatus.cancelled("cancelled"), "cancelled", null));
         }
         int n = state.polls.incrementAndGet();
         FakeScript s = state.script;
@@ -247,13 +248,14 @@ public final class FakeVideoProvider implements VideoProvider {
         if (!s.finishes() || !due) {
             Integer percent = s.progress().isEmpty() ? null : s.progress().get((n - 1) % s.progress().size());
             JobStatus status = n == 1 && s.finishes() && s.polls() > 2 ? JobStatus.queued() : JobStatus.running(percent);
-            return CompletableFuture.completedFuture(status.withRaw(n == 1 && s.finishes() && s.polls() > 2 ? "queued" : "running", null));
+            return CompletableFuture.completedFuture(ProviderData.withRaw(status,
+                    n == 1 && s.finishes() && s.polls() > 2 ? "queued" : "running", null));
         }
         if (s.failure() != null) {
-            return CompletableFuture.completedFuture(JobStatus.failed(s.failure()).withRaw("failed", null));
+            return CompletableFuture.completedFuture(ProviderData.withRaw(JobStatus.failed(s.failure()), "failed", null));
         }
-        return CompletableFuture.completedFuture(JobStatus.succeeded(List.of(
-                VideoAsset.video(videoUri(job.id()), job, null))).withRaw("succeeded", null).withCost(reportedCost));
+        return CompletableFuture.completedFuture(ProviderData.withRaw(JobStatus.succeeded(List.of(
+                VideoAsset.video(videoUri(job.id()), job, null))), "succeeded", null).withCost(reportedCost));
     }
 
     @Override
@@ -287,7 +289,8 @@ public final class FakeVideoProvider implements VideoProvider {
         if (id.isEmpty()) {
             throw new WebhookVerificationException("fake webhook body has no id", ErrorContext.local(ID), null);
         }
-        return new WebhookEvent(id, JobStatus.running(null).withRaw(body.path("status").asText(null), request.bodyText()), false);
+        return new WebhookEvent(id, ProviderData.withRaw(JobStatus.running(null), body.path("status").asText(null),
+                request.bodyText()), false);
     }
 
     /** Hex SHA-256 of a text; the fake's webhook "signature". */

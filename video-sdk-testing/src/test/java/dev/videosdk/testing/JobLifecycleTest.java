@@ -79,7 +79,7 @@ class JobLifecycleTest {
 
         assertThat(events).extracting(ProgressEvent::state).containsExactly(JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(events).extracting(ProgressEvent::attempt).containsExactly(1, 2, 3);
-        assertThat(events).extracting(ProgressEvent::percent).containsExactly(null, 66, 100); // a queued job has no percent yet
+        assertThat(events).extracting(ProgressEvent::progress).containsExactly(null, 66, 100); // a queued job has no percent yet
         assertThat(events).extracting(ProgressEvent::elapsed)
                 .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(30));
         assertThat(checkDelays()).containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(10));
@@ -411,7 +411,7 @@ class JobLifecycleTest {
 
         time.run(client.generate(VideoRequest.text("x").build(), GenerateOptions.builder().onProgress(events::add).build()));
 
-        assertThat(events).extracting(ProgressEvent::percent).containsExactly(null, 40, 40, 60, 100);
+        assertThat(events).extracting(ProgressEvent::progress).containsExactly(null, 40, 40, 60, 100);
     }
 
     @Test

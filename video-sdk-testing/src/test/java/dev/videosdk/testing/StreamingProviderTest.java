@@ -93,7 +93,7 @@ class StreamingProviderTest {
             VideoResult r = time.run(client.generate(VideoRequest.text("x").build(),
                     GenerateOptions.builder().onProgress(events::add).build()));
 
-            assertThat(events).extracting(ProgressEvent::percent).containsExactly(25, 50, 75);
+            assertThat(events).extracting(ProgressEvent::progress).containsExactly(25, 50, 75);
             assertThat(events).extracting(ProgressEvent::attempt).containsExactly(1, 2, 3);
             assertThat(r.video().uri()).hasToString("https://cdn.example/v.mp4");
             assertThat(r.job().id()).isEqualTo("chatcmpl-1");

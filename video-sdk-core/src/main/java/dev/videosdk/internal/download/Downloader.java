@@ -21,6 +21,7 @@ import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpErrors;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ProviderData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -701,7 +702,7 @@ public final class Downloader implements AutoCloseable {
                     break;
                 }
             }
-            return new HttpReply(provider, uri, status, headers, body, requestId, asset.keyId());
+            return new HttpReply(provider, uri, status, headers, body, requestId, ProviderData.keyId(asset));
         }
 
         private ProtocolException protocol(String message, int status, Map<String, List<String>> headers) {

@@ -22,6 +22,7 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.internal.Futures;
 import dev.videosdk.internal.http.CreateOutcomes;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StreamObserver;
 import java.time.Duration;
 import java.time.Instant;
@@ -501,8 +502,9 @@ final class JobRun {
      * {@link PollingPolicy#isFixed() fixed} policy polls at exactly its interval.
      */
     private Duration nextDelay(int attempt, JobStatus status) {
-        if (status.pollAfter() != null) {
-            return policy.delayBefore(attempt + 1, status.pollAfter(), host.random());
+        Duration hint = ProviderData.pollAfter(status);
+        if (hint != null) {
+            return policy.delayBefore(attempt + 1, hint, host.random());
         }
         if (!policy.isFixed()) {
             Duration estimate = progress.waitForEnd(status.progress(), host.clock().instant(), policy);

@@ -8,6 +8,7 @@ import dev.videosdk.WebhookOutcome;
 import dev.videosdk.Webhooks;
 import dev.videosdk.internal.Events;
 import dev.videosdk.internal.Futures;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
 import dev.videosdk.spi.WebhookSignatures;
@@ -115,7 +116,7 @@ final class WebhookDispatcher implements Webhooks {
             status = CompletableFuture.completedFuture(event.status());
         } else {
             VideoJob job = run != null ? run.job() : knownJobs.get(provider, event.taskId());
-            VideoJob toFetch = job != null ? job : new VideoJob(provider, event.taskId(), null, now, null, event.jobAttributes());
+            VideoJob toFetch = job != null ? job : ProviderData.withAttributes(VideoJob.of(provider, event.taskId(), null, now), event.jobAttributes());
             status = JobRun.call(() -> entry.provider().poll(toFetch, entry.context()));
         }
         return status.thenApply(s -> {

@@ -281,7 +281,7 @@ class CostGuardTest {
     }
 
     private static JobStatus succeeded() {
-        return JobStatus.succeeded(List.of(new VideoAsset(URI.create("https://cdn.example/v.mp4"), "video/mp4", null,
-                VideoAsset.VIDEO, VEO, null)));
+        return JobStatus.succeeded(List.of(VideoAsset.builder().uri(URI.create("https://cdn.example/v.mp4"))
+                .mimeType("video/mp4").variant(VideoAsset.VIDEO).provider(VEO).build()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.videosdk.Cost;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -33,8 +34,8 @@ class CostValueTest {
 
     @Test
     void estimateSurvivesTheJobToken() {
-        VideoJob job = new VideoJob("runway", "t-1", "gen4_turbo", Instant.parse("2026-11-30T01:00:00Z"), "runway#1",
-                Map.of("a", "b")).withEstimatedCost(CREDITS);
+        VideoJob job = ProviderData.withAttributes(ProviderData.withKeyId(VideoJob.of("runway", "t-1", "gen4_turbo",
+                Instant.parse("2026-11-30T01:00:00Z")), "runway#1"), Map.of("a", "b")).withEstimatedCost(CREDITS);
         VideoJob back = VideoJob.fromToken(job.toToken());
         assertThat(back).isEqualTo(job);
         assertThat(back.estimatedCost()).isEqualTo(CREDITS);

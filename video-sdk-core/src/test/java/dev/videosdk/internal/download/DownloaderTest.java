@@ -27,6 +27,7 @@ import dev.videosdk.VideoException;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpErrors;
+import dev.videosdk.spi.ProviderData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -174,7 +175,8 @@ class DownloaderTest {
     }
 
     private static VideoAsset asset(String url) {
-        return new VideoAsset(URI.create(url), "video/mp4", null, VideoAsset.VIDEO, "acme", "acme#1");
+        return ProviderData.withKeyId(VideoAsset.builder().uri(URI.create(url)).mimeType("video/mp4").variant(VideoAsset.VIDEO).provider("acme").build(),
+                "acme#1");
     }
 
     private static Throwable failure(CompletableFuture<?> f) {
@@ -433,7 +435,8 @@ class DownloaderTest {
         byte[][] bodies = {png, webp, jpeg, gif, webm};
         for (int i = 0; i < cases.length; i++) {
             own.stubFor(get("/" + cases[i][1]).willReturn(aResponse().withHeader("Content-Type", cases[i][0]).withBody(bodies[i])));
-            VideoAsset a = new VideoAsset(URI.create(own.baseUrl() + "/" + cases[i][1]), cases[i][0], null, VideoAsset.THUMBNAIL, "acme", null);
+            VideoAsset a = VideoAsset.builder().uri(URI.create(own.baseUrl() + "/" + cases[i][1])).mimeType(cases[i][0])
+                    .variant(VideoAsset.THUMBNAIL).provider("acme").build();
             Path p = done(downloader().toFile(a, dir.resolve("t." + cases[i][1])));
             assertThat(Files.readAllBytes(p)).isEqualTo(bodies[i]);
         }

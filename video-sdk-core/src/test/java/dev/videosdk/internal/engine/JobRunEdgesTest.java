@@ -189,8 +189,8 @@ class JobRunEdgesTest {
 
         assertThat(seen).extracting(ProgressEvent::attempt).containsExactly(1, 2, 3);
         assertThat(seen).extracting(ProgressEvent::maxAttempts).containsOnly(9);
-        assertThat(seen.get(0).percent()).isEqualTo(40);
-        assertThat(seen.get(1).percent()).as("progress never goes backwards").isEqualTo(40);
+        assertThat(seen.get(0).progress()).isEqualTo(40);
+        assertThat(seen.get(1).progress()).as("progress never goes backwards").isEqualTo(40);
     }
 
     // ---------------------------------------------------------------- streaming driver

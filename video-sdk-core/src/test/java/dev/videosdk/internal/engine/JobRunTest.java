@@ -25,6 +25,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.internal.time.ManualTime;
+import dev.videosdk.spi.ProviderData;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -511,7 +512,7 @@ class JobRunTest {
         acme.polling = PollingPolicy.fixed(Duration.ofSeconds(10)).withTimeout(Duration.ofMinutes(10));
         java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
         acme.poll = j -> CompletableFuture.completedFuture(n.incrementAndGet() >= 2 ? ScriptedProvider.succeeded(j)
-                : JobStatus.running(null).withPollAfter(Duration.ofSeconds(3)));
+                : ProviderData.withPollAfter(JobStatus.running(null), Duration.ofSeconds(3)));
 
         time.run(client().generate(request()));
 

@@ -9,6 +9,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StreamObserver;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
@@ -70,8 +71,8 @@ final class ScriptedProvider implements VideoProvider {
     }
 
     VideoJob job(VideoRequest r) {
-        return VideoJob.of(id, id + "-job-" + ids.incrementAndGet(), r.model(), java.time.Instant.parse("2026-01-01T00:00:00Z"))
-                .withKeyId(id + "#2"); // a job stays on the key that created it
+        return ProviderData.withKeyId(VideoJob.of(id, id + "-job-" + ids.incrementAndGet(), r.model(),
+                java.time.Instant.parse("2026-01-01T00:00:00Z")), id + "#2"); // a job stays on the key that created it
     }
 
     static JobStatus succeeded(VideoJob j) {

@@ -14,6 +14,7 @@ import dev.videosdk.VideoResult;
 import dev.videosdk.WebhookOutcome;
 import dev.videosdk.WebhookVerificationException;
 import dev.videosdk.internal.time.ManualTime;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -167,7 +168,7 @@ class WebhookDispatcherTest {
         deliver(signed(job.id(), "d3")).join();
 
         assertThat(fetched).containsExactly(job);
-        assertThat(fetched.get(0).keyId()).isEqualTo("acme#2");
+        assertThat(ProviderData.keyId(fetched.get(0))).isEqualTo("acme#2");
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
@@ -112,7 +113,7 @@ public final class FalProvider implements VideoProvider {
         return ctx.http().send(call.build()).thenApply(reply -> {
             VideoJob job = FalResponses.accepted(FalErrors.withFalRequestId(reply), id(), settings.queueBase(), model,
                     ctx.clock().instant());
-            LOG.debug("{} queued request {} on {} (key {})", id(), job.id(), model, job.keyId());
+            LOG.debug("{} queued request {} on {} (key {})", id(), job.id(), model, ProviderData.keyId(job));
             return job;
         });
     }
@@ -126,7 +127,7 @@ public final class FalProvider implements VideoProvider {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpCall call = HttpCall.get(status).credentials(pool, job.keyId())
+        HttpCall call = HttpCall.get(status).credentials(pool, ProviderData.keyId(job))
                 .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.STATUS)).build();
         return ctx.http().send(call).thenCompose(reply -> {
             JsonNode body = reply.json();
@@ -139,15 +140,15 @@ public final class FalProvider implements VideoProvider {
 
     /** Fetches the output of a completed request: success with assets, or the job's documented failure. */
     private CompletableFuture<JobStatus> result(VideoJob job, ProviderContext ctx) {
-        HttpCall call = HttpCall.get(URI.create(url(job, FalResponses.RESPONSE_URL))).credentials(pool, job.keyId())
+        HttpCall call = HttpCall.get(URI.create(url(job, FalResponses.RESPONSE_URL))).credentials(pool, ProviderData.keyId(job))
                 .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.RESULT)).build();
         return ctx.http().send(call)
                 .thenApply(reply -> FalResponses.result(reply.json(), job, reply.bodyText()))
                 .exceptionallyCompose(failure -> {
                     FalAnswer answer = FalAnswer.in(failure);
                     return answer == null ? CompletableFuture.failedFuture(failure)
-                            : CompletableFuture.completedFuture(JobStatus.failed(answer.mapped())
-                                    .withRaw("COMPLETED", answer.reply().bodyText()));
+                            : CompletableFuture.completedFuture(ProviderData.withRaw(JobStatus.failed(answer.mapped()),
+                                    "COMPLETED", answer.reply().bodyText()));
                 });
     }
 
@@ -164,7 +165,7 @@ public final class FalProvider implements VideoProvider {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        HttpCall call = HttpCall.put(cancel).credentials(pool, job.keyId())
+        HttpCall call = HttpCall.put(cancel).credentials(pool, ProviderData.keyId(job))
                 .errors(new FalErrors(ctx.clock()).forCall(FalErrors.Call.CANCEL)).build();
         return ctx.http().send(call).handle((reply, failure) -> {
             FalAnswer answer = failure == null ? null : FalAnswer.in(failure);
@@ -193,7 +194,7 @@ public final class FalProvider implements VideoProvider {
      * @throws ProtocolException when the job has none, or one on another host
      */
     private String url(VideoJob job, String attribute) {
-        String value = job.attribute(attribute).orElseThrow(() -> new ProtocolException(id() + " job " + job.id()
+        String value = ProviderData.attribute(job, attribute).orElseThrow(() -> new ProtocolException(id() + " job " + job.id()
                 + " has no " + attribute + "; resume fal jobs from the token of the job submit returned",
                 ErrorContext.local(id()), null));
         if (!FalResponses.isOnHost(URI.create(value), settings.queueBase())) {

@@ -8,6 +8,7 @@ import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.net.URI;
 import java.time.Duration;
@@ -57,11 +58,11 @@ final class FalResponses {
                     reply.context(null), null);
         }
         String requests = queueBase + "/" + ownerApp(model) + "/requests/" + requestId;
-        return VideoJob.of(provider, requestId, model, now)
-                .withKeyId(reply.credentialId())
-                .withAttribute(STATUS_URL, ownUrl(body, STATUS_URL, queueBase, requests + "/status"))
-                .withAttribute(RESPONSE_URL, ownUrl(body, RESPONSE_URL, queueBase, requests))
-                .withAttribute(CANCEL_URL, ownUrl(body, CANCEL_URL, queueBase, requests + "/cancel"));
+        VideoJob job = ProviderData.withKeyId(VideoJob.of(provider, requestId, model, now), reply.credentialId());
+        return ProviderData.withAttributes(job, Map.of(
+                STATUS_URL, ownUrl(body, STATUS_URL, queueBase, requests + "/status"),
+                RESPONSE_URL, ownUrl(body, RESPONSE_URL, queueBase, requests),
+                CANCEL_URL, ownUrl(body, CANCEL_URL, queueBase, requests + "/cancel")));
     }
 
     /** {@code owner/app} of a model id; the reserved namespaces {@code workflows/} and {@code comfy/} add a segment. */
@@ -132,7 +133,8 @@ final class FalResponses {
             }
         }
         JobState shown = state == JobState.QUEUED ? JobState.QUEUED : JobState.RUNNING;
-        return new JobStatus(shown, percent, message, List.of(), null, word.isEmpty() ? null : word, raw, null);
+        return ProviderData.withRaw(JobStatus.builder().state(shown).progress(percent).message(message).build(),
+                word.isEmpty() ? null : word, raw);
     }
 
     /**
@@ -147,7 +149,7 @@ final class FalResponses {
             throw new ProtocolException(job.provider() + " job " + job.id() + " completed but its output has no video"
                     + " URL (expected video.url): " + excerpt(raw), dev.videosdk.ErrorContext.local(job.provider()), null);
         }
-        return JobStatus.succeeded(assets).withRaw("COMPLETED", raw);
+        return ProviderData.withRaw(JobStatus.succeeded(assets), "COMPLETED", raw);
     }
 
     static List<VideoAsset> assets(JsonNode output, VideoJob job) {
@@ -189,7 +191,8 @@ final class FalResponses {
                 type = "video/mp4";
             }
         }
-        out.add(new VideoAsset(uri, type.toLowerCase(Locale.ROOT), expires, variant, job.provider(), job.keyId()));
+        out.add(VideoAsset.builder().uri(uri).mimeType(type.toLowerCase(Locale.ROOT)).expiresAt(expires).variant(variant)
+                .job(job).build());
     }
 
     private static String excerpt(String raw) {

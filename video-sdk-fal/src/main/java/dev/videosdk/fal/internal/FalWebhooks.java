@@ -10,6 +10,7 @@ import dev.videosdk.internal.Json;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
 import dev.videosdk.spi.WebhookSignatures;
@@ -135,7 +136,7 @@ final class FalWebhooks {
             String text = body.path("error").asText("fal reported an error");
             error = errors.fromWebhook(pseudoReply(requestId, text, payload), text);
         }
-        return new WebhookEvent(requestId, JobStatus.failed(error).withRaw(status, raw), true);
+        return new WebhookEvent(requestId, ProviderData.withRaw(JobStatus.failed(error), status, raw), true);
     }
 
     /** The error the webhook describes, as if the result call had answered it (status from "Invalid status code: N"). */

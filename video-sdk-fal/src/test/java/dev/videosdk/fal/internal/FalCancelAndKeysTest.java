@@ -5,6 +5,7 @@ import dev.videosdk.NotFoundException;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -139,8 +140,8 @@ class FalCancelAndKeysTest {
         FalFixture.run(time, client.await(other));
         FalFixture.run(time, client.await(first));
 
-        assertThat(first.keyId()).isEqualTo("fal#1");
-        assertThat(other.keyId()).isEqualTo("fal#2");
+        assertThat(ProviderData.keyId(first)).isEqualTo("fal#1");
+        assertThat(ProviderData.keyId(other)).isEqualTo("fal#2");
         wm.verify(1, postRequestedFor(urlPathEqualTo("/" + MODEL)).withHeader("Authorization", equalTo("Key " + KEY)));
         wm.verify(1, postRequestedFor(urlPathEqualTo("/" + MODEL)).withHeader("Authorization", equalTo("Key " + KEY_2)));
         wm.verify(1, getRequestedFor(urlEqualTo(second + "/status?logs=1")).withHeader("Authorization", equalTo("Key " + KEY_2)));

@@ -13,6 +13,7 @@ import dev.videosdk.QuotaExceededException;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -226,7 +227,7 @@ class FalErrorShapesTest {
     }
 
     private VideoJob job() {
-        return new VideoJob("fal", REQUEST_ID, MODEL, time.now(), null, java.util.Map.of(
+        return ProviderData.withAttributes(VideoJob.of("fal", REQUEST_ID, MODEL, time.now()), java.util.Map.of(
                 "status_url", wm.baseUrl() + REQUESTS + "/status", "response_url", wm.baseUrl() + REQUESTS,
                 "cancel_url", wm.baseUrl() + REQUESTS + "/cancel"));
     }

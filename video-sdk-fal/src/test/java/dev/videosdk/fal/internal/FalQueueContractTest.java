@@ -19,6 +19,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.fal.FalExtras;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.time.Duration;
@@ -101,8 +102,8 @@ class FalQueueContractTest {
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS)).withHeader("Authorization", equalTo("Key " + KEY)));
         assertThat(result.job().id()).isEqualTo(REQUEST_ID);
         assertThat(result.job().model()).isEqualTo(MODEL);
-        assertThat(result.job().keyId()).isEqualTo("fal#1");
-        assertThat(result.job().attributes()).containsEntry("status_url", wm.baseUrl() + REQUESTS + "/status")
+        assertThat(ProviderData.keyId(result.job())).isEqualTo("fal#1");
+        assertThat(ProviderData.attributes(result.job())).containsEntry("status_url", wm.baseUrl() + REQUESTS + "/status")
                 .containsEntry("response_url", wm.baseUrl() + REQUESTS)
                 .containsEntry("cancel_url", wm.baseUrl() + REQUESTS + "/cancel");
         VideoAsset video = result.video();
@@ -137,7 +138,7 @@ class FalQueueContractTest {
 
         VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build()));
 
-        assertThat(result.job().attribute("cancel_url")).contains(wm.baseUrl() + REQUESTS + "/cancel");
+        assertThat(ProviderData.attribute(result.job(), "cancel_url")).contains(wm.baseUrl() + REQUESTS + "/cancel");
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS)));
     }
 
@@ -152,12 +153,12 @@ class FalQueueContractTest {
 
         VideoResult result = FalFixture.run(time, client.generate(VideoRequest.text("x").model(MODEL).build()));
 
-        assertThat(result.job().attributes().values()).allMatch(u -> u.startsWith(wm.baseUrl()));
+        assertThat(ProviderData.attributes(result.job()).values()).allMatch(u -> u.startsWith(wm.baseUrl()));
     }
 
     @Test
     void await_tokenWithStatusUrlOnAnotherHost_failsWithoutSendingTheKeyThere() {
-        VideoJob forged = new VideoJob("fal", REQUEST_ID, MODEL, time.now(), "fal#1",
+        VideoJob forged = ProviderData.withAttributes(ProviderData.withKeyId(VideoJob.of("fal", REQUEST_ID, MODEL, time.now()), "fal#1"),
                 java.util.Map.of("status_url", "https://collector.example.org/x/status", "response_url",
                         "https://collector.example.org/x", "cancel_url", "https://collector.example.org/x/cancel"));
 
@@ -244,7 +245,7 @@ class FalQueueContractTest {
         assertThat(events).extracting(ProgressEvent::state).containsSubsequence(JobState.QUEUED, JobState.RUNNING,
                 JobState.RUNNING, JobState.SUCCEEDED);
         assertThat(events).extracting(ProgressEvent::message).contains("queue position 3", "sampling 45%|####");
-        assertThat(events).extracting(ProgressEvent::percent).contains(45);
+        assertThat(events).extracting(ProgressEvent::progress).contains(45);
         wm.verify(4, getRequestedFor(urlEqualTo(status)));
     }
 

@@ -11,6 +11,7 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.fal.FalExtras;
 import dev.videosdk.fal.PikaModels;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProviderFactory;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
@@ -96,7 +97,7 @@ class PikaContractTest {
         wm.verify(1, getRequestedFor(urlEqualTo(REQUESTS)).withHeader("Authorization", equalTo("Key " + PIKA_KEY)));
         assertThat(result.job().provider()).isEqualTo("pika");
         assertThat(result.job().model()).isEqualTo(PikaModels.TEXT_TO_VIDEO);
-        assertThat(result.job().keyId()).isEqualTo("pika#1");
+        assertThat(ProviderData.keyId(result.job())).isEqualTo("pika#1");
         assertThat(result.video().uri()).isEqualTo(URI.create(VIDEO_URL));
     }
 

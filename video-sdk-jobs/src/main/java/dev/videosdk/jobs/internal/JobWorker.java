@@ -19,6 +19,7 @@ import dev.videosdk.jobs.QueueRecord;
 import dev.videosdk.jobs.QueueState;
 import dev.videosdk.jobs.StepContext;
 import dev.videosdk.jobs.StepRetryException;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -311,8 +312,8 @@ public final class JobWorker {
                     db.inTx(c -> JobStore.move(c, r.id(), QueueState.WAITING, QueueState.WAITING,
                             Map.of("progress", p), null, now()));
                 }
-                Duration next = status.pollAfter() != null && status.pollAfter().compareTo(s.pollInterval()) > 0
-                        ? status.pollAfter() : s.pollInterval();
+                Duration hint = ProviderData.pollAfter(status);
+                Duration next = hint != null && hint.compareTo(s.pollInterval()) > 0 ? hint : s.pollInterval();
                 return Optional.of(later(next));
         }
     }
@@ -494,9 +495,11 @@ public final class JobWorker {
                 rs -> rs.getString(1), id)).orElse("[]");
         List<VideoAsset> out = new ArrayList<>();
         for (JsonNode a : RequestCodec.tree(json)) {
-            out.add(new VideoAsset(URI.create(a.path("uri").asText()), a.path("mimeType").asText(),
-                    a.hasNonNull("expiresAt") ? Instant.parse(a.get("expiresAt").asText()) : null,
-                    a.path("variant").asText(), text(a, "provider"), text(a, "keyId")));
+            VideoAsset asset = VideoAsset.builder().uri(URI.create(a.path("uri").asText()))
+                    .mimeType(a.path("mimeType").asText())
+                    .expiresAt(a.hasNonNull("expiresAt") ? Instant.parse(a.get("expiresAt").asText()) : null)
+                    .variant(a.path("variant").asText()).provider(text(a, "provider")).build();
+            out.add(ProviderData.withKeyId(asset, text(a, "keyId")));
         }
         return out;
     }
@@ -516,7 +519,7 @@ public final class JobWorker {
                 n.put("expiresAt", a.expiresAt().toString());
             }
             n.put("provider", a.provider());
-            n.put("keyId", a.keyId());
+            n.put("keyId", ProviderData.keyId(a));
         }
         return arr.toString();
     }

@@ -18,6 +18,7 @@ import dev.videosdk.spi.ErrorMapper;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
@@ -130,11 +131,11 @@ final class KieProvider implements VideoProvider {
                         throw new ProtocolException(ID + " accepted the request but sent no data.taskId: " + reply.excerpt(),
                                 reply.context(null), null);
                     }
-                    VideoJob job = VideoJob.of(ID, taskId, model, ctx.clock().instant())
-                            .withKeyId(reply.credentialId())
-                            .withAttribute(KieFamily.ATTRIBUTE, family.wireName());
+                    VideoJob job = ProviderData.withAttribute(ProviderData.withKeyId(
+                            VideoJob.of(ID, taskId, model, ctx.clock().instant()), reply.credentialId()),
+                            KieFamily.ATTRIBUTE, family.wireName());
                     return family == KieFamily.VEO && request.resolution() == Resolution.FHD_1080P
-                            ? job.withAttribute(HD_ATTRIBUTE, HD_1080P) : job;
+                            ? ProviderData.withAttribute(job, HD_ATTRIBUTE, HD_1080P) : job;
                 });
     }
 
@@ -146,17 +147,17 @@ final class KieProvider implements VideoProvider {
 
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
-        KieFamily family = job.attribute(KieFamily.ATTRIBUTE).flatMap(KieFamily::byWireName)
+        KieFamily family = ProviderData.attribute(job, KieFamily.ATTRIBUTE).flatMap(KieFamily::byWireName)
                 .orElseGet(() -> KieFamily.forModel(job.model()));
         KieResultParser parser = new KieResultParser(ID, ctx.json());
         return ctx.http().send(HttpCall.get(uri(family.recordPath() + "?taskId=" + encode(job.id())))
-                        .credentials(keys, job.keyId())
+                        .credentials(keys, ProviderData.keyId(job))
                         .errors(errors(ctx))
                         .build())
                 .thenCompose(reply -> {
                     JsonNode envelope = reply.json();
                     JobStatus status = parser.parseRecord(family, envelope, job, reply.context(null));
-                    if (status.state() != JobState.SUCCEEDED || !HD_1080P.equals(job.attribute(HD_ATTRIBUTE).orElse(null))) {
+                    if (status.state() != JobState.SUCCEEDED || !HD_1080P.equals(ProviderData.attribute(job, HD_ATTRIBUTE).orElse(null))) {
                         return CompletableFuture.completedFuture(status);
                     }
                     if (envelope.path("data").path("fallbackFlag").asBoolean(false)) {
@@ -191,7 +192,7 @@ final class KieProvider implements VideoProvider {
             return errors.map(reply);
         };
         return ctx.http().send(HttpCall.get(uri("/api/v1/veo/get-1080p-video?taskId=" + encode(job.id()) + "&index=0"))
-                        .credentials(keys, job.keyId())
+                        .credentials(keys, ProviderData.keyId(job))
                         .errors(stillProcessing)
                         .build())
                 .thenApply(reply -> parser.parseHdVideo(reply.json(), job, reply.context(null)));

@@ -13,6 +13,7 @@ import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -105,8 +106,9 @@ final class KieResultParser {
                 Integer code = KieErrorMapper.envelopeCode(envelope).orElse(null);
                 status = code != null && code == 200
                         ? success(family, envelope, data, job, ctx)
-                        : JobStatus.failed(KieErrorMapper.taskFailure(provider, taskId, code == null ? null : code.toString(),
-                                KieErrorMapper.envelopeMessage(envelope), ctx)).withRaw(code == null ? null : code.toString(), envelope.toString());
+                        : ProviderData.withRaw(JobStatus.failed(KieErrorMapper.taskFailure(provider, taskId,
+                                code == null ? null : code.toString(), KieErrorMapper.envelopeMessage(envelope), ctx)),
+                                code == null ? null : code.toString(), envelope.toString());
             }
             return new Callback(taskId, family, status);
         } catch (VideoException e) {
@@ -125,11 +127,13 @@ final class KieResultParser {
             Integer code = KieErrorMapper.envelopeCode(envelope).orElse(null);
             List<URI> urls = code == null || code == 200 ? urlList(envelope.path("data").path("resultUrl")) : List.of();
             if (urls.isEmpty()) {
-                return new JobStatus(JobState.RUNNING, null, "waiting for the 1080p version", List.of(), null,
-                        code == null ? null : code.toString(), envelope.toString(), HD_POLL_AFTER);
+                return ProviderData.withPollAfter(ProviderData.withRaw(JobStatus.builder().state(JobState.RUNNING)
+                        .message("waiting for the 1080p version").build(), code == null ? null : code.toString(),
+                        envelope.toString()), HD_POLL_AFTER);
             }
             Instant expires = job.submittedAt().plus(LINK_LIFETIME);
-            return JobStatus.succeeded(List.of(asset(urls.get(0), VideoAsset.VIDEO, job, expires))).withRaw("1080p", envelope.toString());
+            return ProviderData.withRaw(JobStatus.succeeded(List.of(asset(urls.get(0), VideoAsset.VIDEO, job, expires))), "1080p",
+                    envelope.toString());
         } catch (VideoException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -186,24 +190,25 @@ final class KieResultParser {
                 List<URI> legacy = legacyUrls(envelope);
                 if (!legacy.isEmpty()) {
                     LOG.warn("{} task {}: answer has no status but an undocumented URL field; taking it as done", provider, job.id());
-                    return JobStatus.succeeded(assets(legacy, List.of(), job, expiry(family, data, job))).withRaw(null, raw);
+                    return ProviderData.withRaw(JobStatus.succeeded(assets(legacy, List.of(), job, expiry(family, data, job))),
+                            null, raw);
                 }
                 if (!data.isObject()) {
                     throw new ProtocolException(provider + " answered without a record for task " + job.id() + ": "
                             + excerpt(envelope), ctx, null);
                 }
             }
-            return JobStatus.running(progress(data)).withRaw(word, raw);
+            return ProviderData.withRaw(JobStatus.running(progress(data)), word, raw);
         }
         switch (state.get()) {
             case QUEUED:
-                return JobStatus.queued().withRaw(word, raw);
+                return ProviderData.withRaw(JobStatus.queued(), word, raw);
             case SUCCEEDED:
-                return success(family, envelope, data, job, ctx).withRaw(word, raw);
+                return ProviderData.withRaw(success(family, envelope, data, job, ctx), word, raw);
             case FAILED:
-                return JobStatus.failed(failure(family, data, job, ctx)).withRaw(word, raw);
+                return ProviderData.withRaw(JobStatus.failed(failure(family, data, job, ctx)), word, raw);
             default:
-                return JobStatus.running(progress(data)).withRaw(word, raw);
+                return ProviderData.withRaw(JobStatus.running(progress(data)), word, raw);
         }
     }
 
@@ -371,7 +376,8 @@ final class KieResultParser {
     }
 
     private VideoAsset asset(URI uri, String variant, VideoJob job, Instant expires) {
-        return new VideoAsset(uri, "video/mp4", expires, variant, provider, job.keyId());
+        return VideoAsset.builder().uri(uri).mimeType("video/mp4").expiresAt(expires).variant(variant).job(job).provider(provider)
+                .build();
     }
 
     /** A scalar's text, trimmed; null for missing, null, containers and blank text. */

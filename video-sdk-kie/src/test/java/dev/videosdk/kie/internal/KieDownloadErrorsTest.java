@@ -30,7 +30,8 @@ class KieDownloadErrorsTest {
                 .withBody("{\"code\":402,\"msg\":\"Credits insufficient\",\"data\":null}")));
         try (VideoClient client = VideoClient.builder().env(Map.of("KIE_API_KEY", "k", "KIE_BASE_URL", wm.baseUrl()))
                 .defaultProvider("kie").clock(time.clock()).scheduler(time.scheduler()).build()) {
-            VideoAsset asset = new VideoAsset(URI.create(wm.baseUrl() + "/files/v.mp4"), "video/mp4", null, VideoAsset.VIDEO, "kie", null);
+            VideoAsset asset = VideoAsset.builder().uri(URI.create(wm.baseUrl() + "/files/v.mp4")).mimeType("video/mp4")
+                    .variant(VideoAsset.VIDEO).provider("kie").build();
 
             Throwable t = catchThrowable(() -> time.run(client.download(asset, dir.resolve("v.mp4"))));
 

@@ -29,6 +29,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.time.Duration;
 import java.util.Map;
@@ -191,9 +192,8 @@ class KieErrorContractTest {
         client = KieTestClient.client(wm.baseUrl(), time, Map.of());
         wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo"))
                 .willReturn(okJson("{\"code\":422,\"msg\":\"recordInfo is null\",\"data\":null}")));
-        VideoJob fresh = VideoJob.of("kie", "task_new", "kling-2.6/text-to-video", time.now()).withAttribute("family", "jobs");
-        VideoJob old = VideoJob.of("kie", "task_old", "kling-2.6/text-to-video", time.now().minusSeconds(120))
-                .withAttribute("family", "jobs");
+        VideoJob fresh = ProviderData.withAttribute(VideoJob.of("kie", "task_new", "kling-2.6/text-to-video", time.now()), "family", "jobs");
+        VideoJob old = ProviderData.withAttribute(VideoJob.of("kie", "task_old", "kling-2.6/text-to-video", time.now().minusSeconds(120)), "family", "jobs");
 
         assertThat(time.run(client.status(fresh)).state()).isEqualTo(JobState.QUEUED);
         assertThatThrownBy(() -> time.run(client.status(old))).hasCauseInstanceOf(NotFoundException.class)
@@ -205,7 +205,7 @@ class KieErrorContractTest {
         client = KieTestClient.client(wm.baseUrl(), time, Map.of());
         wm.stubFor(get(urlPathEqualTo("/api/v1/veo/record-info")).withQueryParam("taskId", equalTo("ancient"))
                 .willReturn(okJson("{\"code\":422,\"message\":\"Temporarily supports records within 14 days\",\"data\":null}")));
-        VideoJob job = VideoJob.of("kie", "ancient", "veo3", time.now().minus(Duration.ofDays(20))).withAttribute("family", "veo");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kie", "ancient", "veo3", time.now().minus(Duration.ofDays(20))), "family", "veo");
 
         assertThatThrownBy(() -> time.run(client.status(job))).hasCauseInstanceOf(JobExpiredException.class)
                 .hasMessageContaining("within 14 days");
@@ -218,7 +218,7 @@ class KieErrorContractTest {
                 .willReturn(okJson(envelope(500, "Internal Error, Please try again later"))).willSetStateTo("ok"));
         wm.stubFor(get(urlPathEqualTo("/api/v1/veo/record-info")).inScenario("p").whenScenarioStateIs("ok")
                 .willReturn(okJson("{\"code\":200,\"msg\":\"success\",\"data\":{\"taskId\":\"t\",\"successFlag\":0}}")));
-        VideoJob job = VideoJob.of("kie", "t", "veo3", time.now()).withAttribute("family", "veo");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kie", "t", "veo3", time.now()), "family", "veo");
 
         assertThat(time.run(client.status(job)).state()).isEqualTo(JobState.RUNNING);
     }

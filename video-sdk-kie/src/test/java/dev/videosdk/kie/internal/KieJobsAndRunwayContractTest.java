@@ -28,6 +28,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.kie.KieExtras;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.time.Instant;
@@ -102,9 +103,9 @@ class KieJobsAndRunwayContractTest {
                 .withHeader("Authorization", equalTo("Bearer " + KieTestClient.KEY)));
         assertThat(events).extracting(ProgressEvent::state)
                 .containsExactly(JobState.QUEUED, JobState.QUEUED, JobState.RUNNING, JobState.SUCCEEDED);
-        assertThat(events.get(2).percent()).isEqualTo(40);
+        assertThat(events.get(2).progress()).isEqualTo(40);
         assertThat(result.video().uri()).hasToString("https://tempfile.aiquickdraw.com/k/clip.mp4");
-        assertThat(result.job().attribute("family")).contains("jobs");
+        assertThat(ProviderData.attribute(result.job(), "family")).contains("jobs");
         // conservative: 24 h from the submission, which is before the completion Kie reports
         assertThat(result.video().expiresAt()).isEqualTo(result.job().submittedAt().plus(Duration.ofHours(24)))
                 .isBefore(Instant.ofEpochMilli(1767225671357L).plus(Duration.ofHours(24)));
@@ -142,8 +143,7 @@ class KieJobsAndRunwayContractTest {
     void await_tokenFromAnotherProcess_pollsTheFamilyItRecords() {
         wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).willReturn(okJson(jobsRecord("success",
                 ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/obj.mp4\"]}"))));
-        String token = VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now())
-                .withKeyId("kie#1").withAttribute("family", "jobs").toToken();
+        String token = ProviderData.withAttribute(ProviderData.withKeyId(VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()), "kie#1"), "family", "jobs").toToken();
 
         VideoResult result = time.run(client.await(VideoJob.fromToken(token)));
 
@@ -161,7 +161,7 @@ class KieJobsAndRunwayContractTest {
         wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).willReturn(okJson(jobsRecord("success",
                 ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/obj.mp4\"]},\"creditsConsumed\":30,"
                         + "\"remainedCredits\":970"))));
-        VideoJob job = VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()).withAttribute("family", "jobs");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()), "family", "jobs");
 
         VideoResult result = time.run(client.await(job));
 
@@ -178,7 +178,7 @@ class KieJobsAndRunwayContractTest {
         wm.stubFor(get(urlPathEqualTo("/api/v1/jobs/recordInfo")).inScenario("c").whenScenarioStateIs("second")
                 .willReturn(okJson(jobsRecord("success",
                         ",\"resultJson\":{\"resultUrls\":[\"https://tempfile.aiquickdraw.com/k/b.mp4\"]}"))));
-        VideoJob job = VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()).withAttribute("family", "jobs");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kie", "task_kling_1", "kling-2.6/text-to-video", time.now()), "family", "jobs");
 
         assertThat(time.run(client.await(job)).actualCost().amount()).isEqualByComparingTo("12.5");
         assertThat(time.run(client.await(job)).actualCost()).isNull();
@@ -205,7 +205,7 @@ class KieJobsAndRunwayContractTest {
         wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/runway/record-detail"))
                 .withQueryParam("taskId", equalTo("ee603959-debb-48d1-98c4-a6d1c717eba6")));
         assertThat(result.video().uri()).hasToString("https://file.aiquickdraw.com/r/v1.mp4");
-        assertThat(result.job().attribute("family")).contains("runway");
+        assertThat(ProviderData.attribute(result.job(), "family")).contains("runway");
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +25,7 @@ class KieResultParserTest {
     private static final String URL = "https://tempfile.aiquickdraw.com/v/abc_1767604481.mp4";
 
     private final KieResultParser parser = new KieResultParser("kie", JSON);
-    private final VideoJob job = VideoJob.of("kie", "t1", "veo3_fast", Instant.parse("2026-01-05T09:12:03Z")).withKeyId("kie#1");
+    private final VideoJob job = ProviderData.withKeyId(VideoJob.of("kie", "t1", "veo3_fast", Instant.parse("2026-01-05T09:12:03Z")), "kie#1");
 
     private JobStatus parse(KieFamily family, String envelope) throws Exception {
         return parser.parseRecord(family, JSON.readTree(envelope), job, CTX);
@@ -50,7 +51,7 @@ class KieResultParserTest {
         assertThat(status.assets()).first().satisfies(a -> {
             assertThat(a.uri()).hasToString(URL);
             assertThat(a.variant()).isEqualTo(VideoAsset.VIDEO);
-            assertThat(a.keyId()).isEqualTo("kie#1");
+            assertThat(ProviderData.keyId(a)).isEqualTo("kie#1");
             assertThat(a.expiresAt()).isEqualTo(job.submittedAt().plusSeconds(24 * 3600));
         });
     }

@@ -29,6 +29,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.kie.KieExtras;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.time.Duration;
@@ -106,8 +107,8 @@ class KieVeoContractTest {
                 .withHeader("Authorization", equalTo("Bearer " + KieTestClient.KEY)));
         assertThat(result.video().uri()).hasToString("https://tempfile.aiquickdraw.com/v/abc_1767604481.mp4");
         assertThat(result.video().expiresAt()).isEqualTo(result.job().submittedAt().plus(Duration.ofHours(24)));
-        assertThat(result.job().attribute("family")).contains("veo");
-        assertThat(VideoJob.fromToken(result.job().toToken()).attribute("family")).contains("veo");
+        assertThat(ProviderData.attribute(result.job(), "family")).contains("veo");
+        assertThat(ProviderData.attribute(VideoJob.fromToken(result.job().toToken()), "family")).contains("veo");
     }
 
     @Test
@@ -120,7 +121,7 @@ class KieVeoContractTest {
                 "{\"prompt\":\"A fox\",\"model\":\"veo3\",\"generationType\":\"TEXT_2_VIDEO\"}")));
         assertThat(job.id()).isEqualTo("t-min");
         assertThat(job.model()).isEqualTo("veo3");
-        assertThat(job.keyId()).isEqualTo("kie#1");
+        assertThat(ProviderData.keyId(job)).isEqualTo("kie#1");
     }
 
     @Test
@@ -204,7 +205,7 @@ class KieVeoContractTest {
                 .withQueryParam("taskId", equalTo("t-hd")).withQueryParam("index", equalTo("0"))
                 .withHeader("Authorization", equalTo("Bearer " + KieTestClient.KEY)));
         assertThat(time.scheduledDelays()).contains(Duration.ofSeconds(20));
-        assertThat(result.job().attribute("hd")).contains("1080p");
+        assertThat(ProviderData.attribute(result.job(), "hd")).contains("1080p");
         // the 1080p option is not a field of the create call
         wm.verify(postRequestedFor(urlPathEqualTo("/api/v1/veo/generate")).withRequestBody(
                 equalToJson("{\"prompt\":\"A lighthouse\",\"model\":\"veo3_fast\",\"generationType\":\"TEXT_2_VIDEO\"}")));
@@ -229,7 +230,7 @@ class KieVeoContractTest {
             wm.stubFor(get(urlPathEqualTo("/api/v1/veo/record-info")).withQueryParam("taskId", equalTo("flag-" + c[0]))
                     .willReturn(okJson(record("flag-" + c[0], Integer.parseInt(c[0]),
                             c[0].equals("1") ? "{\"resultUrls\":[\"https://r.example/v.mp4\"]}" : "null"))));
-            VideoJob job = VideoJob.of("kie", "flag-" + c[0], "veo3_fast", time.now()).withAttribute("family", "veo");
+            VideoJob job = ProviderData.withAttribute(VideoJob.of("kie", "flag-" + c[0], "veo3_fast", time.now()), "family", "veo");
 
             JobStatus status = time.run(client.status(job));
 

@@ -18,6 +18,7 @@ import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ModelCapabilities;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
@@ -157,16 +158,14 @@ public final class KlingProvider implements VideoProvider {
             }
             LOG.debug("kling accepted task {} on {} (external_task_id {}, key {}, request id {})", taskId, endpoint,
                     externalTaskId, reply.credentialId(), requestId(root, reply));
-            return VideoJob.of(ID, taskId, model, ctx.clock().instant())
-                    .withKeyId(reply.credentialId())
-                    .withAttribute(ENDPOINT, endpoint)
-                    .withAttribute(EXTERNAL_TASK_ID, externalTaskId);
+            VideoJob job = ProviderData.withKeyId(VideoJob.of(ID, taskId, model, ctx.clock().instant()), reply.credentialId());
+            return ProviderData.withAttributes(job, Map.of(ENDPOINT, endpoint, EXTERNAL_TASK_ID, externalTaskId));
         });
     }
 
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
-        String endpoint = job.attribute(ENDPOINT).orElse(null);
+        String endpoint = ProviderData.attribute(job, ENDPOINT).orElse(null);
         if (endpoint != null) {
             if (!ENDPOINTS.contains(endpoint)) {
                 return CompletableFuture.failedFuture(new ProtocolException("kling job " + job.id()
@@ -179,7 +178,7 @@ public final class KlingProvider implements VideoProvider {
         return fetch(job, KlingRequests.TEXT_TO_VIDEO, ctx).exceptionallyCompose(e -> {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             return cause instanceof NotFoundException
-                    ? fetch(job.withAttribute(ENDPOINT, KlingRequests.IMAGE_TO_VIDEO), KlingRequests.IMAGE_TO_VIDEO, ctx)
+                    ? fetch(ProviderData.withAttribute(job, ENDPOINT, KlingRequests.IMAGE_TO_VIDEO), KlingRequests.IMAGE_TO_VIDEO, ctx)
                     : CompletableFuture.failedFuture(cause);
         });
     }
@@ -187,7 +186,7 @@ public final class KlingProvider implements VideoProvider {
     private CompletableFuture<JobStatus> fetch(VideoJob job, String endpoint, ProviderContext ctx) {
         String id = URLEncoder.encode(job.id(), StandardCharsets.UTF_8).replace("+", "%20");
         HttpCall call = HttpCall.get(uri("/v1/videos/" + endpoint + "/" + id))
-                .credentials(auth.pool(ctx.clock()), job.keyId())
+                .credentials(auth.pool(ctx.clock()), ProviderData.keyId(job))
                 .errors(new KlingErrors(auth, ctx.clock()).forQuery())
                 .build();
         return ctx.http().send(call).thenApply(reply -> {

@@ -10,6 +10,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -64,7 +65,7 @@ final class KlingTasks {
         if (!reason.isBlank() && status.message() == null) {
             status = status.withMessage(reason);
         }
-        return withReportedCost(status, task).withRaw(word, rawJson);
+        return ProviderData.withRaw(withReportedCost(status, task), word, rawJson);
     }
 
     /** The unit of Kling's resource-pack units in {@link Cost}. */
@@ -108,12 +109,12 @@ final class KlingTasks {
             if (url == null) {
                 continue;
             }
-            assets.add(new VideoAsset(url, "video/mp4", expires, VideoAsset.VIDEO, job.provider(), job.keyId()));
+            assets.add(VideoAsset.video(url, job, expires));
             if (video.hasNonNull("duration")) {
                 durations.add(video.get("duration").asText() + " s");
             }
             if (watermarked != null) {
-                assets.add(new VideoAsset(watermarked, "video/mp4", expires, WATERMARKED, job.provider(), job.keyId()));
+                assets.add(VideoAsset.video(watermarked, job, expires).toBuilder().variant(WATERMARKED).build());
             }
         }
         if (assets.stream().noneMatch(VideoAsset::isVideo)) {

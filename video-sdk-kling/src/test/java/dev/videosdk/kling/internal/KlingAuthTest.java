@@ -17,6 +17,7 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.kling.Kling;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.ProviderConfig;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -191,7 +192,7 @@ class KlingAuthTest {
         List<LoggedRequest> creates = posts(wm, T2V);
         assertThat(verifier("ak-1", "sk-1", time.clock()).verify(bearer(creates.get(0))).getIssuer()).isEqualTo("ak-1");
         assertThat(verifier("ak-2", "sk-2", time.clock()).verify(bearer(creates.get(1))).getIssuer()).isEqualTo("ak-2");
-        assertThat(second.keyId()).isEqualTo("kling#2");
+        assertThat(ProviderData.keyId(second)).isEqualTo("kling#2");
         String statusToken = bearer(wm.findAll(getRequestedFor(urlEqualTo(T2V + "/" + TASK_ID))).get(0));
         assertThat(payload(statusToken).get("iss").asText()).isEqualTo("ak-2");
     }
@@ -232,7 +233,7 @@ class KlingAuthTest {
                 .provider(Kling.provider(URI.create(wm.baseUrl()), List.of(jwt)))
                 .clock(time.clock()).scheduler(time.scheduler()).retryPolicy(RetryPolicy.none()).build()) {
             VideoJob job = time.run(client.submit(VideoRequest.text("x").build()));
-            assertThat(job.keyId()).isEqualTo("mine#1");
+            assertThat(ProviderData.keyId(job)).isEqualTo("mine#1");
         }
 
         assertThat(verifier("ak-code", "sk-code", time.clock()).verify(bearer(posts(wm, T2V).get(0))).getIssuer())

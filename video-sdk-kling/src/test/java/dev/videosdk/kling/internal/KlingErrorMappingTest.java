@@ -16,6 +16,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.time.Duration;
 import java.util.List;
@@ -170,7 +171,7 @@ class KlingErrorMappingTest {
         assertThat(tries).hasSize(2);
         assertThat(body(tries.get(1))).isEqualTo(body(tries.get(0)));
         assertThat(job.id()).isEqualTo(TASK_ID);
-        assertThat(job.attribute("external_task_id")).contains(body(tries.get(0)).path("external_task_id").asText());
+        assertThat(ProviderData.attribute(job, "external_task_id")).contains(body(tries.get(0)).path("external_task_id").asText());
         assertThat(time.scheduledDelays()).contains(Duration.ofSeconds(1));
     }
 
@@ -200,7 +201,7 @@ class KlingErrorMappingTest {
     @Test
     void status_1203_isNotFound() {
         wm.stubFor(get(urlEqualTo(T2V + "/" + TASK_ID)).willReturn(json(404, error(1203, "task not found"))));
-        VideoJob job = VideoJob.of("kling", TASK_ID, null, time.now()).withAttribute("endpoint", "text2video");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kling", TASK_ID, null, time.now()), "endpoint", "text2video");
 
         Throwable thrown = catchThrowable(() -> time.run(client.status(job)));
 
@@ -211,7 +212,7 @@ class KlingErrorMappingTest {
     @Test
     void status_brokenJson_isProtocolErrorWithExcerpt() {
         wm.stubFor(get(urlEqualTo(T2V + "/" + TASK_ID)).willReturn(json(200, "{\"code\":0,\"data\":")));
-        VideoJob job = VideoJob.of("kling", TASK_ID, null, time.now()).withAttribute("endpoint", "text2video");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kling", TASK_ID, null, time.now()), "endpoint", "text2video");
 
         Throwable thrown = catchThrowable(() -> time.run(client.status(job)));
 
@@ -220,7 +221,7 @@ class KlingErrorMappingTest {
 
     @Test
     void status_unknownEndpointInToken_failsWithoutCalling() {
-        VideoJob job = VideoJob.of("kling", TASK_ID, null, time.now()).withAttribute("endpoint", "../account");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kling", TASK_ID, null, time.now()), "endpoint", "../account");
 
         Throwable thrown = catchThrowable(() -> time.run(client.status(job)));
 

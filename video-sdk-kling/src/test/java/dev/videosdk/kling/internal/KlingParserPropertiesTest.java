@@ -8,6 +8,7 @@ import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -73,7 +74,7 @@ class KlingParserPropertiesTest {
         if (status.state() == JobState.FAILED) {
             assertThat(status.error()).isNotNull();
         }
-        assertThat(status.rawJson()).isEqualTo(task.toString());
+        assertThat(ProviderData.rawJson(status)).isEqualTo(task.toString());
     }
 
     @Property

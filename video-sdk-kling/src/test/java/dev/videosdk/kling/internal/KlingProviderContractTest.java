@@ -15,6 +15,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.kling.KlingExtras;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.time.Duration;
@@ -100,9 +101,9 @@ class KlingProviderContractTest {
         wm.verify(getRequestedFor(urlEqualTo(T2V + "/" + TASK_ID)).withHeader("Authorization", matching(BEARER_JWT)));
         assertThat(result.job().id()).isEqualTo(TASK_ID);
         assertThat(result.job().model()).isEqualTo("kling-v1-6");
-        assertThat(result.job().attributes()).containsEntry("endpoint", "text2video")
+        assertThat(ProviderData.attributes(result.job())).containsEntry("endpoint", "text2video")
                 .containsEntry("external_task_id", externalId);
-        assertThat(result.job().keyId()).isEqualTo("kling#1");
+        assertThat(ProviderData.keyId(result.job())).isEqualTo("kling#1");
         VideoAsset video = result.video();
         assertThat(video.uri()).isEqualTo(URI.create(VIDEO_URL));
         assertThat(video.mimeType()).isEqualTo("video/mp4");
@@ -147,7 +148,7 @@ class KlingProviderContractTest {
                  "cfg_scale":0.5,"mode":"std","duration":"5"}""");
         wm.verify(1, getRequestedFor(urlEqualTo(I2V + "/" + TASK_ID)));
         wm.verify(0, getRequestedFor(urlEqualTo(T2V + "/" + TASK_ID)));
-        assertThat(result.job().attribute("endpoint")).contains("image2video");
+        assertThat(ProviderData.attribute(result.job(), "endpoint")).contains("image2video");
     }
 
     @Test
@@ -249,8 +250,7 @@ class KlingProviderContractTest {
     @Test
     void await_fromToken_pollsTheFamilyRecordedInTheToken() {
         wm.stubFor(get(urlEqualTo(I2V + "/" + TASK_ID)).willReturn(json(200, envelope(succeeded(VIDEO_URL)))));
-        VideoJob stored = VideoJob.of("kling", TASK_ID, "kling-v1-6", time.now()).withKeyId("kling#1")
-                .withAttribute("endpoint", "image2video");
+        VideoJob stored = ProviderData.withAttribute(ProviderData.withKeyId(VideoJob.of("kling", TASK_ID, "kling-v1-6", time.now()), "kling#1"), "endpoint", "image2video");
 
         VideoResult result = time.run(client.await(VideoJob.fromToken(stored.toToken())));
 
@@ -261,7 +261,7 @@ class KlingProviderContractTest {
     @Test
     void await_longJob_timesOutAfterFifteenMinutesWithResumableJob() {
         wm.stubFor(get(urlEqualTo(T2V + "/" + TASK_ID)).willReturn(json(200, envelope(task("processing")))));
-        VideoJob job = VideoJob.of("kling", TASK_ID, null, time.now()).withAttribute("endpoint", "text2video");
+        VideoJob job = ProviderData.withAttribute(VideoJob.of("kling", TASK_ID, null, time.now()), "endpoint", "text2video");
 
         CompletableFuture<VideoResult> f = client.await(job);
 

@@ -23,6 +23,7 @@ import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
@@ -188,15 +189,15 @@ final class OpenAiProvider implements VideoProvider {
                     reply.context(null), null);
         }
         String served = video.path("model").isTextual() ? video.path("model").asText() : model;
-        VideoJob job = VideoJob.of(id(), videoId, served, ctx.clock().instant()).withKeyId(reply.credentialId());
+        VideoJob job = ProviderData.withKeyId(VideoJob.of(id(), videoId, served, ctx.clock().instant()), reply.credentialId());
         LOG.debug("openai accepted video {} (model {}, status {})", videoId, served, video.path("status").asText(null));
-        return remixOf.map(source -> job.withAttribute(REMIXED_FROM, source)).orElse(job);
+        return remixOf.map(source -> ProviderData.withAttribute(job, REMIXED_FROM, source)).orElse(job);
     }
 
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
         HttpCall call = HttpCall.get(settings.resolve("/videos/" + VideoStatusParser.segment(job.id())))
-                .credentials(credentials, job.keyId())
+                .credentials(credentials, ProviderData.keyId(job))
                 .errors(errors(ctx).forCall(job.model(), false))
                 .build();
         return ctx.http().send(call).thenApply(reply -> parser.parse(job, reply, ctx.clock().instant()));
@@ -206,7 +207,7 @@ final class OpenAiProvider implements VideoProvider {
     @Override
     public CompletableFuture<Void> cancel(VideoJob job, ProviderContext ctx) {
         HttpCall call = HttpCall.delete(settings.resolve("/videos/" + VideoStatusParser.segment(job.id())))
-                .credentials(credentials, job.keyId())
+                .credentials(credentials, ProviderData.keyId(job))
                 .errors(errors(ctx).forCall(job.model(), false))
                 .build();
         return ctx.http().send(call).thenApply(reply -> null);
@@ -219,8 +220,9 @@ final class OpenAiProvider implements VideoProvider {
 
     @Override
     public Optional<Credential> downloadCredential(VideoAsset asset, URI uri, ProviderContext ctx) {
-        if (asset.keyId() != null) {
-            return credentials.byId(asset.keyId());
+        String keyId = ProviderData.keyId(asset);
+        if (keyId != null) {
+            return credentials.byId(keyId);
         }
         return Optional.of(credentials.select(ctx.clock().instant()));
     }
@@ -249,7 +251,7 @@ final class OpenAiProvider implements VideoProvider {
         }
         LOG.debug("openai webhook {}: {} for video {}", webhookId, type, videoId);
         // thin event: the core fetches the video object before completing the job
-        return new WebhookEvent(videoId, JobStatus.running(null).withRaw(type, request.bodyText()), false)
+        return new WebhookEvent(videoId, ProviderData.withRaw(JobStatus.running(null), type, request.bodyText()), false)
                 .withDelivery(webhookId, delivery.sentAt());
     }
 

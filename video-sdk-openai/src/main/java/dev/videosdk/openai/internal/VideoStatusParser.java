@@ -11,6 +11,7 @@ import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.spi.HttpReply;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,9 @@ public final class VideoStatusParser {
         JsonNode video = reply.json();
         String word = textOrNull(video.path("status"));
         JobStatus status = statusOf(job, video, word, reply, now);
-        status = status.withRaw(word, reply.bodyText());
+        status = ProviderData.withRaw(status, word, reply.bodyText());
         Optional<Duration> hint = pollAfter(reply);
-        return hint.isPresent() ? status.withPollAfter(hint.get()) : status;
+        return hint.isPresent() ? ProviderData.withPollAfter(status, hint.get()) : status;
     }
 
     private JobStatus statusOf(VideoJob job, JsonNode video, String word, HttpReply reply, Instant now) {
@@ -69,7 +70,7 @@ public final class VideoStatusParser {
             case FAILED -> JobStatus.failed(failure(job, video.path("error"), reply));
             case CANCELLED -> JobStatus.cancelled(OpenAiSettings.PROVIDER + " video " + job.id() + " was cancelled");
             case QUEUED -> progress == null ? JobStatus.queued()
-                    : new JobStatus(JobState.QUEUED, progress, null, List.of(), null, null, null, null);
+                    : JobStatus.builder().state(JobState.QUEUED).progress(progress).build();
             default -> JobStatus.running(progress);
         };
     }
@@ -79,11 +80,11 @@ public final class VideoStatusParser {
         Instant expires = expiry(video, now);
         String content = "/videos/" + segment(job.id()) + "/content";
         return List.of(
-                new VideoAsset(settings.resolve(content), "video/mp4", expires, VideoAsset.VIDEO, job.provider(), job.keyId()),
-                new VideoAsset(settings.resolve(content + "?variant=thumbnail"), "image/webp", expires, VideoAsset.THUMBNAIL,
-                        job.provider(), job.keyId()),
-                new VideoAsset(settings.resolve(content + "?variant=spritesheet"), "image/jpeg", expires,
-                        VideoAsset.SPRITESHEET, job.provider(), job.keyId()));
+                VideoAsset.video(settings.resolve(content), job, expires),
+                VideoAsset.builder().uri(settings.resolve(content + "?variant=thumbnail")).mimeType("image/webp")
+                        .expiresAt(expires).variant(VideoAsset.THUMBNAIL).job(job).build(),
+                VideoAsset.builder().uri(settings.resolve(content + "?variant=spritesheet")).mimeType("image/jpeg")
+                        .expiresAt(expires).variant(VideoAsset.SPRITESHEET).job(job).build());
     }
 
     /** {@code expires_at}; else, on api.openai.com, one hour after completion. */

@@ -7,6 +7,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.VideoJob;
 import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ProviderConfig;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,7 +24,7 @@ import net.jqwik.api.Provide;
 /** The lenient {@code Video} parser: unknown words, odd progress values and missing fields never end a wait early. */
 class VideoStatusParserTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final VideoJob JOB = VideoJob.of("openai", "video_1", "sora-2", NOW).withKeyId("openai#1");
+    private static final VideoJob JOB = ProviderData.withKeyId(VideoJob.of("openai", "video_1", "sora-2", NOW), "openai#1");
 
     private static VideoStatusParser parser(String baseUrl) {
         Map<String, String> env = baseUrl == null ? Map.of("OPENAI_API_KEY", "k") : Map.of("OPENAI_API_KEY", "k", "OPENAI_BASE_URL", baseUrl);
@@ -45,7 +46,7 @@ class VideoStatusParserTest {
 
         assertThat(done.assets()).allSatisfy(a -> {
             assertThat(a.expiresAt()).isEqualTo(Instant.ofEpochSecond(1767225600).plus(Duration.ofHours(1)));
-            assertThat(a.keyId()).isEqualTo("openai#1");
+            assertThat(ProviderData.keyId(a)).isEqualTo("openai#1");
             assertThat(a.uri().toString()).startsWith("https://api.openai.com/v1/videos/video_1/content");
         });
         assertThat(parse(parser("https://gateway.example/v1"), "{\"status\": \"completed\"}").assets().get(0))
@@ -65,10 +66,8 @@ class VideoStatusParserTest {
 
     @Example
     void pollAfterHeaderIsReadAndGarbageIgnored() {
-        assertThat(parser(null).parse(JOB, reply("{\"status\": \"queued\"}", Map.of("openai-poll-after-ms", List.of("1500"))), NOW)
-                .pollAfter()).isEqualTo(Duration.ofMillis(1500));
-        assertThat(parser(null).parse(JOB, reply("{\"status\": \"queued\"}", Map.of("openai-poll-after-ms", List.of("soon"))), NOW)
-                .pollAfter()).isNull();
+        assertThat(ProviderData.pollAfter(parser(null).parse(JOB, reply("{\"status\": \"queued\"}", Map.of("openai-poll-after-ms", List.of("1500"))), NOW))).isEqualTo(Duration.ofMillis(1500));
+        assertThat(ProviderData.pollAfter(parser(null).parse(JOB, reply("{\"status\": \"queued\"}", Map.of("openai-poll-after-ms", List.of("soon"))), NOW))).isNull();
     }
 
     @Provide

@@ -15,6 +15,7 @@ import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.WebhookEvent;
 import dev.videosdk.spi.WebhookRequest;
@@ -133,27 +134,26 @@ public final class RunwayProvider implements VideoProvider {
                 throw new ProtocolException("runway answered the create call without a task id: " + reply.excerpt(),
                         reply.context(null), null);
             }
-            VideoJob job = VideoJob.of(ID, taskId, model, ctx.clock().instant())
-                    .withKeyId(reply.credentialId())
-                    .withAttribute(ENDPOINT, endpoint.path);
+            VideoJob job = ProviderData.withAttribute(ProviderData.withKeyId(VideoJob.of(ID, taskId, model, ctx.clock().instant()),
+                    reply.credentialId()), ENDPOINT, endpoint.path);
             OptionalDouble estimate = RunwayTasks.estimate(root);
             if (estimate.isPresent()) {
-                job = job.withAttribute(ESTIMATED_CREDITS, RunwayTasks.credits(estimate.getAsDouble()))
+                job = ProviderData.withAttribute(job, ESTIMATED_CREDITS, RunwayTasks.credits(estimate.getAsDouble()))
                         .withEstimatedCost(RunwayTasks.creditsCost(root.path("estimatedCost").path("credits")));
             }
             String format = request.extra(RunwayExtras.OUTPUT_FORMAT).orElse("mp4");
             if (!format.equals("mp4")) {
-                job = job.withAttribute(OUTPUT_FORMAT, format);
+                job = ProviderData.withAttribute(job, OUTPUT_FORMAT, format);
             }
             LOG.debug("runway accepted task {} on {} (model {}, key {}, estimated {} credits)", taskId, endpoint.path,
-                    model, reply.credentialId(), job.attribute(ESTIMATED_CREDITS).orElse("?"));
+                    model, reply.credentialId(), ProviderData.attribute(job, ESTIMATED_CREDITS).orElse("?"));
             return job;
         });
     }
 
     @Override
     public CompletableFuture<JobStatus> poll(VideoJob job, ProviderContext ctx) {
-        HttpCall call = apiCall(HttpCall.get(taskUri(job)), ctx, job.keyId()).build();
+        HttpCall call = apiCall(HttpCall.get(taskUri(job)), ctx, ProviderData.keyId(job)).build();
         return ctx.http().send(call).thenApply(reply -> {
             JsonNode root = reply.json();
             if (!root.isObject() || !root.has("status")) {
@@ -167,7 +167,7 @@ public final class RunwayProvider implements VideoProvider {
     /** {@code DELETE /v1/tasks/{id}}: cancels a PENDING, THROTTLED or RUNNING task (deletes a finished one). */
     @Override
     public CompletableFuture<Void> cancel(VideoJob job, ProviderContext ctx) {
-        HttpCall call = apiCall(HttpCall.delete(taskUri(job)), ctx, job.keyId()).header("Accept", "*/*").build();
+        HttpCall call = apiCall(HttpCall.delete(taskUri(job)), ctx, ProviderData.keyId(job)).header("Accept", "*/*").build();
         return ctx.http().send(call).thenApply(reply -> null);
     }
 

@@ -11,6 +11,7 @@ import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StatusTable;
 import java.net.URI;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class RunwayTasks {
         if (state.isTerminal() && charged.isNumber()) {
             status = status.withCost(creditsCost(charged)); // runway.md §4.2: the actual charge; 0 when refunded
         }
-        return status.withRaw(word, rawJson);
+        return ProviderData.withRaw(status, word, rawJson);
     }
 
     /** {@code progress} 0–1 as 0–100; null when absent or not a number. */
@@ -116,14 +117,14 @@ final class RunwayTasks {
 
     private static JobStatus succeeded(JsonNode task, VideoJob job, Instant now, String requestId) {
         Instant expires = now.plus(OUTPUT_LIFETIME);
-        String mime = job.attribute(RunwayProvider.OUTPUT_FORMAT).filter(f -> !f.equals("mp4")).isPresent()
+        String mime = ProviderData.attribute(job, RunwayProvider.OUTPUT_FORMAT).filter(f -> !f.equals("mp4")).isPresent()
                 ? "application/octet-stream" : "video/mp4";
         List<VideoAsset> assets = new ArrayList<>();
         for (JsonNode output : task.path("output")) {
             URI url = uri(output.asText(""));
             if (url != null) {
                 String variant = assets.isEmpty() ? VideoAsset.VIDEO : "output-" + (assets.size() + 1);
-                assets.add(new VideoAsset(url, mime, expires, variant, job.provider(), job.keyId()));
+                assets.add(VideoAsset.builder().uri(url).mimeType(mime).expiresAt(expires).variant(variant).job(job).build());
             }
         }
         if (assets.isEmpty()) {

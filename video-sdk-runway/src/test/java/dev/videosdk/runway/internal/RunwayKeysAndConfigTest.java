@@ -10,6 +10,7 @@ import dev.videosdk.VideoResult;
 import dev.videosdk.runway.Runway;
 import dev.videosdk.runway.RunwayOrganization;
 import dev.videosdk.spi.ProviderConfig;
+import dev.videosdk.spi.ProviderData;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,8 +58,8 @@ class RunwayKeysAndConfigTest extends RunwayWireMockTest {
         try (pooled) {
             VideoJob a = run(pooled.submit(VideoRequest.text("first").build()));
             VideoJob b = run(pooled.submit(VideoRequest.text("second").build()));
-            assertThat(a.keyId()).isEqualTo("runway#1");
-            assertThat(b.keyId()).isEqualTo("runway#2");
+            assertThat(ProviderData.keyId(a)).isEqualTo("runway#1");
+            assertThat(ProviderData.keyId(b)).isEqualTo("runway#2");
             wm.verify(postRequestedFor(urlEqualTo(T2V)).withHeader("Authorization", equalTo("Bearer " + KEY_2)));
 
             VideoJob resumed = VideoJob.fromToken(a.toToken());
@@ -71,7 +72,7 @@ class RunwayKeysAndConfigTest extends RunwayWireMockTest {
             wm.verify(2, getRequestedFor(urlEqualTo("/v1/tasks/task-a")).withHeader("Authorization", equalTo("Bearer " + KEY)));
             wm.verify(0, getRequestedFor(urlEqualTo("/v1/tasks/task-a")).withHeader("Authorization", equalTo("Bearer " + KEY_2)));
             wm.verify(deleteRequestedFor(urlEqualTo("/v1/tasks/task-a")).withHeader("Authorization", equalTo("Bearer " + KEY)));
-            assertThat(status.assets().get(0).keyId()).isEqualTo("runway#1");
+            assertThat(ProviderData.keyId(status.assets().get(0))).isEqualTo("runway#1");
             // outputs are signed URLs: no Runway key goes with the download, whichever host serves it
             assertThat(wm.findAll(getRequestedFor(urlEqualTo("/cdn/a.mp4")))).singleElement()
                     .satisfies(r -> assertThat(r.containsHeader("Authorization")).isFalse());

@@ -10,6 +10,7 @@ import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.runway.Runway;
 import dev.videosdk.runway.RunwayExtras;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -73,8 +74,8 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
                 .withHeader("X-Runway-Version", equalTo("2024-11-06")));
         assertThat(result.job().id()).isEqualTo(TASK_ID);
         assertThat(result.job().model()).isEqualTo("gen4.5");
-        assertThat(result.job().keyId()).isEqualTo("runway#1");
-        assertThat(result.job().attributes()).containsEntry("endpoint", "text_to_video")
+        assertThat(ProviderData.keyId(result.job())).isEqualTo("runway#1");
+        assertThat(ProviderData.attributes(result.job())).containsEntry("endpoint", "text_to_video")
                 .containsEntry("estimatedCredits", "25");
         assertThat(Runway.estimatedCredits(result.job())).hasValue(25.0);
         // runway.md §4.2: estimatedCost.credits of the create answer is the job's estimate (it wins over the
@@ -153,7 +154,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
                 {"model":"gen4_turbo","promptText":"Waves roll in, the lighthouse beam sweeps through drifting fog",
                  "promptImage":[{"uri":"https://cdn.example.com/frames/lighthouse.jpg","position":"first"}],
                  "ratio":"1104:832","duration":5,"seed":42,"contentModeration":{"publicFigureThreshold":"auto"}}"""));
-        assertThat(result.job().attribute("endpoint")).contains("image_to_video");
+        assertThat(ProviderData.attribute(result.job(), "endpoint")).contains("image_to_video");
     }
 
     @Test
@@ -219,7 +220,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
         assertThat(body(onlyCreate(V2V))).isEqualTo(tree("""
                 {"model":"aleph2","promptText":"Make it snow","videoUri":"https://media.example.org/street.mp4",
                  "targetAspectRatio":"9:16","seed":7,"keyframes":[{"uri":"https://img.example.org/k1.png","at":0.5}]}"""));
-        assertThat(result.job().attribute("endpoint")).contains("video_to_video");
+        assertThat(ProviderData.attribute(result.job(), "endpoint")).contains("video_to_video");
     }
 
     @Test
@@ -256,7 +257,7 @@ class RunwayRequestContractTest extends RunwayWireMockTest {
                 .extra(RunwayExtras.OUTPUT_FORMAT, "prores").build()));
 
         assertThat(body(onlyCreate(T2V)).path("outputFormat").asText()).isEqualTo("prores");
-        assertThat(result.job().attribute("outputFormat")).contains("prores");
+        assertThat(ProviderData.attribute(result.job(), "outputFormat")).contains("prores");
         assertThat(result.video().mimeType()).isEqualTo("application/octet-stream");
     }
 

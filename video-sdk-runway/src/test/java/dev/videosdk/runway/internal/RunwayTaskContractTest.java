@@ -12,6 +12,7 @@ import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.runway.Runway;
+import dev.videosdk.spi.ProviderData;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +187,7 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
         assertThat(done.assets()).extracting(a -> a.uri().toString())
                 .containsExactly("https://cdn.example.test/a.mp4", "https://cdn.example.test/b.mp4");
         assertThat(done.assets().get(0).isVideo()).isTrue();
-        assertThat(done.assets()).allSatisfy(a -> assertThat(a.keyId()).isEqualTo("runway#1"));
+        assertThat(done.assets()).allSatisfy(a -> assertThat(ProviderData.keyId(a)).isEqualTo("runway#1"));
         assertThat(done.message()).isEqualTo("cost 25 credits");
         assertThat(Runway.credits(done)).hasValue(25.0);
     }
@@ -275,8 +276,8 @@ class RunwayTaskContractTest extends RunwayWireMockTest {
 
         var result = run(client.generate(VideoRequest.text("x").build(),
                 dev.videosdk.GenerateOptions.builder().onProgress(e -> {
-                    if (e.percent() != null) {
-                        percents.add(e.percent());
+                    if (e.progress() != null) {
+                        percents.add(e.progress());
                     }
                 }).build()));
 

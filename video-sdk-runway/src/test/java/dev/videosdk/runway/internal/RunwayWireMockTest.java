@@ -3,6 +3,7 @@ package dev.videosdk.runway.internal;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.time.Instant;
 import java.util.Map;
@@ -32,7 +33,7 @@ abstract class RunwayWireMockTest {
     }
 
     static VideoJob job() {
-        return new VideoJob("runway", RunwayFixture.TASK_ID, "gen4.5", Instant.parse("2026-07-30T10:15:02Z"),
-                "runway#1", Map.of("endpoint", "text_to_video"));
+        return ProviderData.withAttributes(ProviderData.withKeyId(VideoJob.of("runway", RunwayFixture.TASK_ID, "gen4.5",
+                Instant.parse("2026-07-30T10:15:02Z")), "runway#1"), Map.of("endpoint", "text_to_video"));
     }
 }

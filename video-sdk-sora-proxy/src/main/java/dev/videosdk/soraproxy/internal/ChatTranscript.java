@@ -7,6 +7,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoException;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,11 +72,11 @@ final class ChatTranscript {
         int progress = Math.max(content.progress(), reasoning.progress());
         if (progress > reportedProgress) {
             reportedProgress = progress;
-            return JobStatus.running(progress).withRaw("in_progress", raw);
+            return ProviderData.withRaw(JobStatus.running(progress), "in_progress", raw);
         }
         if (reportedProgress < 0 && !reportedQueued && (content.queued() || reasoning.queued())) {
             reportedQueued = true;
-            return JobStatus.queued().withRaw("queued", raw);
+            return ProviderData.withRaw(JobStatus.queued(), "queued", raw);
         }
         return null;
     }
@@ -121,8 +122,8 @@ final class ChatTranscript {
         Optional<URI> link = link();
         if (link.isPresent()) {
             URI uri = link.get();
-            VideoAsset asset = new VideoAsset(uri, VideoLinks.mimeTypeOf(uri), null, VideoAsset.VIDEO, job.provider(), job.keyId());
-            return JobStatus.succeeded(List.of(asset)).withRaw("completed", lastChunk);
+            VideoAsset asset = VideoAsset.builder().uri(uri).mimeType(VideoLinks.mimeTypeOf(uri)).variant(VideoAsset.VIDEO).job(job).build();
+            return ProviderData.withRaw(JobStatus.succeeded(List.of(asset)), "completed", lastChunk);
         }
         String failure = content.failureLine() != null ? content.failureLine() : reasoning.failureLine();
         boolean policy = content.contentPolicy() || reasoning.contentPolicy();

@@ -16,6 +16,7 @@ import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.HttpStream;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StreamObserver;
 import dev.videosdk.spi.VideoProvider;
 import java.time.Duration;
@@ -205,11 +206,11 @@ public final class SoraProxyProvider implements VideoProvider {
         }
 
         private VideoJob start(String keyId, String requestId) {
-            VideoJob job = VideoJob.of(id(), "chat-" + UUID.randomUUID(), model, ctx.clock().instant())
-                    .withKeyId(keyId)
-                    .withAttribute(ENDPOINT_ATTRIBUTE, profile.name().toLowerCase(Locale.ROOT));
+            VideoJob job = ProviderData.withAttribute(ProviderData.withKeyId(
+                    VideoJob.of(id(), "chat-" + UUID.randomUUID(), model, ctx.clock().instant()), keyId),
+                    ENDPOINT_ATTRIBUTE, profile.name().toLowerCase(Locale.ROOT));
             if (requestId != null) {
-                job = job.withAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+                job = ProviderData.withAttribute(job, REQUEST_ID_ATTRIBUTE, requestId);
             }
             if (!result.isDone()) {
                 observer.started(job);

@@ -12,6 +12,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.ProviderUnavailableException;
 import dev.videosdk.QuotaExceededException;
 import dev.videosdk.VideoAsset;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -55,7 +56,7 @@ class ChunkFormatsTest {
         VideoAsset a = s.assets().get(0);
         assertThat(a.variant()).isEqualTo(VideoAsset.VIDEO);
         assertThat(a.provider()).isEqualTo("sora-proxy");
-        assertThat(a.keyId()).isEqualTo("sora-proxy#1");
+        assertThat(ProviderData.keyId(a)).isEqualTo("sora-proxy#1");
         return a.uri();
     }
 

@@ -30,6 +30,7 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.soraproxy.SoraProxy;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -109,10 +110,10 @@ class SoraProxyContractTest {
         assertThat(r.video().mimeType()).isEqualTo("video/mp4");
         assertThat(r.job().provider()).isEqualTo("sora-proxy");
         assertThat(r.job().model()).isEqualTo("sora_video2-landscape-15s");
-        assertThat(r.job().keyId()).isEqualTo("sora-proxy#1");
-        assertThat(r.job().attributes()).containsEntry("endpoint", "standard").containsEntry("request_id", "req-42");
+        assertThat(ProviderData.keyId(r.job())).isEqualTo("sora-proxy#1");
+        assertThat(ProviderData.attributes(r.job())).containsEntry("endpoint", "standard").containsEntry("request_id", "req-42");
         assertThat(progress).extracting(ProgressEvent::state).containsExactly(JobState.QUEUED, JobState.RUNNING, JobState.RUNNING);
-        assertThat(progress).extracting(ProgressEvent::percent).containsExactly(null, 36, 98);
+        assertThat(progress).extracting(ProgressEvent::progress).containsExactly(null, 36, 98);
     }
 
     @Test
@@ -152,7 +153,7 @@ class SoraProxyContractTest {
 
         assertThat(r.video().uri()).isEqualTo(URI.create("https://cdn.example/sora/uuid.mp4"));
         wm.verify(2, postRequestedFor(urlEqualTo(PATH)));
-        assertThat(progress).extracting(ProgressEvent::percent).containsExactly(null, 36, 98);
+        assertThat(progress).extracting(ProgressEvent::progress).containsExactly(null, 36, 98);
     }
 
     @Test
@@ -274,8 +275,8 @@ class SoraProxyContractTest {
 
         wm.verify(1, postRequestedFor(urlEqualTo("/pro" + PATH)).withHeader("Authorization", equalTo("Bearer char-key"))
                 .withRequestBody(equalToJson("{\"model\": \"sora-2-pro\"}", true, true)));
-        assertThat(r.job().keyId()).isEqualTo("sora-proxy-character#1");
-        assertThat(r.job().attributes()).containsEntry("endpoint", "character");
+        assertThat(ProviderData.keyId(r.job())).isEqualTo("sora-proxy-character#1");
+        assertThat(ProviderData.attributes(r.job())).containsEntry("endpoint", "character");
     }
 
     @Test
@@ -297,7 +298,7 @@ class SoraProxyContractTest {
         VideoResult second = Drive.until(time, generate(VideoRequest.text("A cat").build()));
         wm.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer k1")));
         wm.verify(1, postRequestedFor(urlEqualTo(PATH)).withHeader("Authorization", equalTo("Bearer k2")));
-        assertThat(List.of(first.job().keyId(), second.job().keyId())).containsExactly("sora-proxy#1", "sora-proxy#2");
+        assertThat(List.of(ProviderData.keyId(first.job()), ProviderData.keyId(second.job()))).containsExactly("sora-proxy#1", "sora-proxy#2");
     }
 
     @Test

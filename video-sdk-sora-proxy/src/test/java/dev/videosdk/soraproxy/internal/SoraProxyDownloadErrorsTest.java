@@ -31,7 +31,8 @@ class SoraProxyDownloadErrorsTest {
                 .withBody("{\"error\":{\"message\":\"insufficient quota for this token\",\"code\":\"insufficient_user_quota\"}}")));
         try (VideoClient client = VideoClient.builder().env(Map.of(SoraProxy.API_KEY, "k", SoraProxy.BASE_URL, wm.baseUrl()))
                 .defaultProvider(SoraProxy.ID).clock(time.clock()).scheduler(time.scheduler()).build()) {
-            VideoAsset asset = new VideoAsset(URI.create(wm.baseUrl() + "/files/v.mp4"), "video/mp4", null, VideoAsset.VIDEO, SoraProxy.ID, null);
+            VideoAsset asset = VideoAsset.builder().uri(URI.create(wm.baseUrl() + "/files/v.mp4")).mimeType("video/mp4")
+                    .variant(VideoAsset.VIDEO).provider(SoraProxy.ID).build();
 
             Throwable t = catchThrowable(() -> time.run(client.download(asset, dir.resolve("v.mp4"))));
 

@@ -3,6 +3,7 @@ package dev.videosdk.soraproxy.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.videosdk.JobStatus;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.StreamObserver;
 import dev.videosdk.testing.VirtualTime;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ final class StreamHarness {
     static final Duration IDLE = Duration.ofSeconds(300);
 
     final VirtualTime time = VirtualTime.start();
-    final VideoJob job = VideoJob.of("sora-proxy", "chat-1", "sora_video2", time.now()).withKeyId("sora-proxy#1");
+    final VideoJob job = ProviderData.withKeyId(VideoJob.of("sora-proxy", "chat-1", "sora_video2", time.now()), "sora-proxy#1");
     final CompletableFuture<JobStatus> result = new CompletableFuture<>();
     final List<JobStatus> updates = Collections.synchronizedList(new ArrayList<>());
     final ChunkPublisher body;

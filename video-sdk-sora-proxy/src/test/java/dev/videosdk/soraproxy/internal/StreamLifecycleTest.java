@@ -55,7 +55,7 @@ class StreamLifecycleTest {
     void progressArrives(int percent) throws InterruptedException {
         server.send(ChunkFormatsTest.content("> 🏃 进度：" + percent + "%\n\n"));
         ProgressEvent event = progress.poll(10, TimeUnit.SECONDS);
-        assertThat(event).isNotNull().extracting(ProgressEvent::percent).isEqualTo(percent);
+        assertThat(event).isNotNull().extracting(ProgressEvent::progress).isEqualTo(percent);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.veo.VeoModels;
 import java.net.URI;
 import java.time.Duration;
@@ -49,7 +50,7 @@ final class GeminiVeoProvider extends VeoProvider {
 
     @Override
     HttpCall.Builder statusCall(VideoJob job) {
-        return HttpCall.get(URI.create(base + "/v1beta/" + job.id())).credentials(credentials(), job.keyId());
+        return HttpCall.get(URI.create(base + "/v1beta/" + job.id())).credentials(credentials(), ProviderData.keyId(job));
     }
 
     @Override
@@ -83,9 +84,9 @@ final class GeminiVeoProvider extends VeoProvider {
             return Optional.empty();
         }
         try {
-            return Optional.of(credentials().forJob(asset.keyId(), ctx.clock().instant()));
+            return Optional.of(credentials().forJob(ProviderData.keyId(asset), ctx.clock().instant()));
         } catch (VideoException e) {
-            LOG.warn("{}: no key for downloading {} ({}); trying without one", ID, asset.keyId(), e.getMessage());
+            LOG.warn("{}: no key for downloading {} ({}); trying without one", ID, ProviderData.keyId(asset), e.getMessage());
             return Optional.empty();
         }
     }

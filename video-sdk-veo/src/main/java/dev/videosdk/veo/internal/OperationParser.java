@@ -7,6 +7,7 @@ import dev.videosdk.JobStatus;
 import dev.videosdk.ProtocolException;
 import dev.videosdk.VideoAsset;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -44,14 +45,14 @@ final class OperationParser {
         String raw = operation.toString();
         String rawJson = raw.length() > MAX_RAW_JSON ? null : raw;
         if (!operation.path("done").asBoolean(false)) {
-            return JobStatus.running(null).withRaw("running", rawJson);
+            return ProviderData.withRaw(JobStatus.running(null), "running", rawJson);
         }
         JsonNode error = operation.path("error");
         if (error.isObject()) {
             if (error.path("code").asInt(-1) == 1) {
-                return JobStatus.cancelled(GoogleErrors.text(error, "message")).withRaw("cancelled", rawJson);
+                return ProviderData.withRaw(JobStatus.cancelled(GoogleErrors.text(error, "message")), "cancelled", rawJson);
             }
-            return JobStatus.failed(errors.operationError(error, job.id())).withRaw("error", rawJson);
+            return ProviderData.withRaw(JobStatus.failed(errors.operationError(error, job.id())), "error", rawJson);
         }
         JsonNode response = operation.path("response");
         JsonNode result = response.has("generateVideoResponse") ? response.path("generateVideoResponse") : response;
@@ -67,7 +68,7 @@ final class OperationParser {
             ContentPolicyException refused = new ContentPolicyException(provider + " operation " + job.id()
                     + " finished without a video" + (filtered > 0 ? " (" + filtered + " filtered by Google's safety filters)" : "")
                     + ": " + why, reasons, ErrorContext.of(provider, 0, "RAI_MEDIA_FILTERED", null), null);
-            return JobStatus.failed(refused).withRaw("filtered", rawJson);
+            return ProviderData.withRaw(JobStatus.failed(refused), "filtered", rawJson);
         }
         Instant expires = retention == null ? null : now.plus(retention);
         List<VideoAsset> assets = new ArrayList<>();
@@ -75,16 +76,16 @@ final class OperationParser {
             URI uri = location(v);
             if (uri != null) {
                 String mime = GoogleErrors.text(v, "mimeType");
-                assets.add(new VideoAsset(uri, mime == null ? "video/mp4" : mime,
-                        uri.getScheme().startsWith("http") ? expires : null, VideoAsset.VIDEO, job.provider(), job.keyId()));
+                assets.add(VideoAsset.builder().uri(uri).mimeType(mime == null ? "video/mp4" : mime)
+                        .expiresAt(uri.getScheme().startsWith("http") ? expires : null).variant(VideoAsset.VIDEO).job(job).build());
             }
         }
         if (assets.isEmpty()) {
-            return JobStatus.failed(new ProtocolException(provider + " operation " + job.id()
+            return ProviderData.withRaw(JobStatus.failed(new ProtocolException(provider + " operation " + job.id()
                     + " finished with " + videos.size() + " sample(s) but no video URI or bytes in them",
-                    ErrorContext.of(provider, 0, null, null), null)).withRaw("done", rawJson);
+                    ErrorContext.of(provider, 0, null, null), null)), "done", rawJson);
         }
-        JobStatus status = JobStatus.succeeded(assets).withRaw("done", rawJson);
+        JobStatus status = ProviderData.withRaw(JobStatus.succeeded(assets), "done", rawJson);
         return filtered > 0 ? status.withMessage(filtered + " video(s) filtered by Google's safety filters: "
                 + String.join("; ", reasons)) : status;
     }

@@ -20,6 +20,7 @@ import dev.videosdk.spi.HttpReply;
 import dev.videosdk.spi.ModelCapabilities;
 import dev.videosdk.spi.ProviderCapabilities;
 import dev.videosdk.spi.ProviderContext;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.veo.VeoExtras;
 import dev.videosdk.veo.VeoModels;
@@ -149,7 +150,7 @@ abstract class VeoProvider implements VideoProvider {
             throw new ProtocolException(id + " accepted the request but returned no operation name: " + reply.excerpt(),
                     reply.context(null), null);
         }
-        return VideoJob.of(id, name, model, ctx.clock().instant()).withKeyId(reply.credentialId());
+        return ProviderData.withKeyId(VideoJob.of(id, name, model, ctx.clock().instant()), reply.credentialId());
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.videosdk.spi.CallKind;
 import dev.videosdk.spi.Credential;
 import dev.videosdk.spi.CredentialPool;
 import dev.videosdk.spi.HttpCall;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.veo.VeoExtras;
 import dev.videosdk.veo.VeoModels;
 import java.net.URI;
@@ -86,7 +87,7 @@ public final class VertexVeoProvider extends VeoProvider {
         String modelPath = name.substring(0, name.indexOf("/operations/"));
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("operationName", name);
         return HttpCall.post(URI.create(base + "/v1/" + modelPath + ":fetchPredictOperation")).kind(CallKind.IDEMPOTENT)
-                .json(body).credentials(credentials(), job.keyId());
+                .json(body).credentials(credentials(), ProviderData.keyId(job));
     }
 
     @Override

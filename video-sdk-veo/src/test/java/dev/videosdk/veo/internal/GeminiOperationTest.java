@@ -22,6 +22,7 @@ import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import java.time.Duration;
 import java.util.Map;
@@ -71,7 +72,7 @@ class GeminiOperationTest {
         assertThat(result.assets().get(0).uri()).hasToString(first);
         assertThat(result.assets().get(1).uri()).hasToString(second);
         assertThat(result.video().mimeType()).isEqualTo("video/mp4");
-        assertThat(result.video().keyId()).isEqualTo("veo#1");
+        assertThat(ProviderData.keyId(result.video())).isEqualTo("veo#1");
         assertThat(result.video().expiresAt()).isEqualTo(time.now().plus(Duration.ofDays(2)));
         assertThat(time.elapsed()).isEqualTo(Duration.ofSeconds(30));
         wm.verify(3, getRequestedFor(urlPathEqualTo(POLL_PATH)).withHeader("x-goog-api-key", equalTo(KEY)));

@@ -21,6 +21,7 @@ import dev.videosdk.Resolution;
 import dev.videosdk.VideoClient;
 import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
+import dev.videosdk.spi.ProviderData;
 import dev.videosdk.testing.VirtualTime;
 import dev.videosdk.veo.VeoExtras;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ class GeminiRequestContractTest {
         assertThat(job.id()).isEqualTo(VeoWireMock.OPERATION);
         assertThat(job.model()).isEqualTo("veo-3.1-generate-preview");
         assertThat(job.provider()).isEqualTo("veo");
-        assertThat(job.keyId()).isEqualTo("veo#1");
+        assertThat(ProviderData.keyId(job)).isEqualTo("veo#1");
     }
 
     @Test

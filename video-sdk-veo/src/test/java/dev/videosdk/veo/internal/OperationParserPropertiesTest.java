@@ -9,6 +9,7 @@ import dev.videosdk.ContentPolicyException;
 import dev.videosdk.JobState;
 import dev.videosdk.JobStatus;
 import dev.videosdk.VideoJob;
+import dev.videosdk.spi.ProviderData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import net.jqwik.api.constraints.Size;
 /** The operation parser never reports a success without videos and never throws on odd answers. */
 class OperationParserPropertiesTest {
     private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
-    private static final VideoJob JOB = VideoJob.of("veo", "models/m/operations/o", "m", NOW).withKeyId("veo#1");
+    private static final VideoJob JOB = ProviderData.withKeyId(VideoJob.of("veo", "models/m/operations/o", "m", NOW), "veo#1");
     private final OperationParser parser = new OperationParser("veo",
             new GoogleErrors("veo", Clock.fixed(NOW, ZoneOffset.UTC)), Duration.ofDays(2));
     private final JsonNodeFactory f = JsonNodeFactory.instance;
@@ -49,7 +50,7 @@ class OperationParserPropertiesTest {
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(status.assets()).hasSize(ids.size());
         assertThat(status.assets().get(0).uri().toString()).contains(String.valueOf(ids.get(0)));
-        assertThat(status.assets()).allSatisfy(a -> assertThat(a.keyId()).isEqualTo("veo#1"));
+        assertThat(status.assets()).allSatisfy(a -> assertThat(ProviderData.keyId(a)).isEqualTo("veo#1"));
     }
 
     @Property
