@@ -13,8 +13,8 @@ import java.util.OptionalDouble;
  * @param done       true on FFmpeg's final report
  */
 public record MediaProgress(String operation, Duration processed, Duration total, boolean done) {
-    /** Percent done (0–100), when the input's duration is known. */
-    public OptionalDouble percent() {
+    /** Progress: percent done (0–100, the same term as {@code JobStatus.progress()}), when the input's duration is known. */
+    public OptionalDouble progress() {
         if (total.isZero() || total.isNegative()) {
             return OptionalDouble.empty();
         }

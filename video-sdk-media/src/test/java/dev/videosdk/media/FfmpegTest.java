@@ -85,7 +85,7 @@ class FfmpegTest {
         assertThat(topLevelBoxes(bytes)).containsSubsequence("moov", "mdat");
         assertThat(progress).isNotEmpty();
         assertThat(progress.get(progress.size() - 1).done()).isTrue();
-        assertThat(progress.get(progress.size() - 1).percent()).hasValueCloseTo(100.0, within(5.0));
+        assertThat(progress.get(progress.size() - 1).progress()).hasValueCloseTo(100.0, within(5.0));
         assertThat(leftovers()).isEmpty();
     }
 
