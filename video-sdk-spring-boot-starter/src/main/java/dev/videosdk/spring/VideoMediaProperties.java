@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code Ffmpeg} and {@code VideoStorage} beans (video-sdk-media).
  *
  * <pre>
- * videosdk.media.ffmpeg-path=/usr/bin/ffmpeg      # else PATH, else an FFmpeg artifact on the class path
- * videosdk.storage.local.root=/var/lib/videos      # default ./video-storage
- * videosdk.storage.s3.bucket=my-videos             # with the AWS SDK's S3 client: S3 instead of local disk
+ * # FFmpeg to use; unset: the PATH, else an FFmpeg artifact on the class path
+ * videosdk.media.ffmpeg-path=/usr/bin/ffmpeg
+ * # local storage folder; default ./video-storage
+ * videosdk.storage.local.root=/var/lib/videos
+ * # with the AWS SDK's S3 client: S3 instead of local disk
+ * videosdk.storage.s3.bucket=my-videos
  * videosdk.storage.s3.region=eu-west-1
  * </pre>
  */

@@ -12,15 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * settings; unset properties keep the SDK's defaults.
  *
  * <pre>
- * videosdk.default-provider=kling                 # VIDEO_PROVIDER
- * videosdk.env.KLING_ACCESS_KEY=${KLING_AK}        # any provider variable, by its environment name
+ * # the default provider (VIDEO_PROVIDER)
+ * videosdk.default-provider=kling
+ * # any provider variable, by its environment name
+ * videosdk.env.KLING_ACCESS_KEY=${KLING_AK}
  * videosdk.env.KLING_SECRET_KEY=${KLING_SK}
  * videosdk.fallback=kling,kie
  * videosdk.providers.kling.max-jobs-in-flight=5
  * videosdk.providers.kling.polling.interval=10s
  * videosdk.providers.kling.polling.timeout=5m
  * videosdk.retry.max-retries=2
- * videosdk.webhook.path=/videosdk/webhooks         # POST {path}/{provider}
+ * # the webhook endpoint: POST {path}/{provider}
+ * videosdk.webhook.path=/videosdk/webhooks
  * </pre>
  */
 @ConfigurationProperties(prefix = "videosdk")
