@@ -9,7 +9,8 @@ import java.util.List;
 public class ContentPolicyException extends VideoException {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> reasons;
+    // transient like VideoException's context: a List is not Serializable by type (javac 21+ lint "serial")
+    private final transient List<String> reasons;
 
     /** Creates the error with the provider's filter reasons (may be empty). */
     public ContentPolicyException(String message, List<String> reasons, ErrorContext context, Throwable cause) {
@@ -19,6 +20,6 @@ public class ContentPolicyException extends VideoException {
 
     /** The provider's filter reasons, as it worded them. */
     public List<String> reasons() {
-        return reasons;
+        return reasons == null ? List.of() : reasons;         // null only after deserialization
     }
 }

@@ -16,7 +16,8 @@ public class MediaException extends VideoException {
     /** Provider id used in the {@link ErrorContext} of media errors. */
     public static final String SOURCE = "media";
 
-    private final List<String> ffmpegOutput;
+    // transient like VideoException's context: a List is not Serializable by type (javac 21+ lint "serial")
+    private final transient List<String> ffmpegOutput;
 
     /** Creates the error; {@code ffmpegOutput} is FFmpeg's last stderr lines (may be empty). */
     public MediaException(String message, List<String> ffmpegOutput, Throwable cause) {
@@ -26,7 +27,7 @@ public class MediaException extends VideoException {
 
     /** FFmpeg's last stderr lines, oldest first; empty when FFmpeg did not run or said nothing. */
     public List<String> ffmpegOutput() {
-        return ffmpegOutput;
+        return ffmpegOutput == null ? List.of() : ffmpegOutput;   // null only after deserialization
     }
 
     private static String quote(List<String> lines) {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </pre>
  */
 @ConfigurationProperties(prefix = "videosdk.queue")
+@SuppressWarnings("missing-explicit-ctor") // Spring binds it (and its nested groups) through the default constructors
 public class VideoQueueProperties {
 
     /** Whether to auto-configure a VideoQueue when video-sdk-jobs and a DataSource are present. */

@@ -72,7 +72,7 @@ public class VideoSdkAutoConfiguration {
     /** The last errors per provider, for the health indicator. */
     @Bean
     @ConditionalOnMissingBean
-    public ProviderErrors videoSdkProviderErrors() {
+    ProviderErrors videoSdkProviderErrors() {               // package-private: ProviderErrors is not API
         return new ProviderErrors(Clock.systemUTC());
     }
 

@@ -20,8 +20,8 @@ public final class VideoSdkHealthIndicator implements HealthIndicator {
     private final VideoClient client;
     private final ProviderErrors errors;
 
-    /** Reports on {@code client}, with the errors {@code errors} saw. */
-    public VideoSdkHealthIndicator(VideoClient client, ProviderErrors errors) {
+    /** Reports on {@code client}, with the errors {@code errors} saw (created by the auto-configuration). */
+    VideoSdkHealthIndicator(VideoClient client, ProviderErrors errors) {
         this.client = client;
         this.errors = errors;
     }

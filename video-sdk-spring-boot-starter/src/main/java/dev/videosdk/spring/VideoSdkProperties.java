@@ -27,6 +27,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * </pre>
  */
 @ConfigurationProperties(prefix = "videosdk")
+@SuppressWarnings("missing-explicit-ctor") // Spring binds it (and its nested groups) through the default constructors
 public class VideoSdkProperties {
 
     /** Whether to auto-configure a VideoClient at all. */

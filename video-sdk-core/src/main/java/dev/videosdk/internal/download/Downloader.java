@@ -95,7 +95,8 @@ public final class Downloader implements AutoCloseable {
     /**
      * What the downloader is built from.
      *
-     * @param http            the client's {@link HttpClient}: its proxy, SSL context and connect timeout are used
+     * @param http            the application's {@link HttpClient}, or null: its proxy, SSL context and connect timeout are
+     *                        used (null: no proxy, the default SSL context, 10 s)
      * @param scheduler       the client's scheduler, for waits between tries
      * @param clock           the client's clock
      * @param retry           how failed tries without progress are retried

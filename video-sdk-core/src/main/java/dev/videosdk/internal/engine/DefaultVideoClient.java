@@ -52,6 +52,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +87,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     private final String refineInstructions;
     private final Downloader downloader;
     private final ExecutorService ownedHttpExecutor;
+    private final Supplier<HttpClient> httpClient;
     private final boolean ownsScheduler;
     private final Events events;
     private final Duration closeTimeout;
@@ -120,20 +122,25 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
         }
         this.ownsScheduler = s.scheduler() == null;
         this.scheduler = ownsScheduler ? newScheduler() : s.scheduler();
-        HttpClient http;
+        Supplier<HttpClient> http;
         if (s.httpClient() != null) {
-            http = s.httpClient();
+            HttpClient given = s.httpClient();
+            http = () -> given;
             ownedHttpExecutor = null;
         } else {
+            // threads start on first use; the client (and its selector thread) on the first provider call over HTTP
             ownedHttpExecutor = Executors.newFixedThreadPool(4, daemon("videosdk-http"));
-            if (ForkJoinPool.getCommonPoolParallelism() < 2 && !WARNED_PARALLELISM.getAndSet(true)) {
-                LOG.warn("the JDK HTTP client hands every response to a new thread when the common pool's parallelism "
-                        + "is below 2 (machines with 2 CPUs or fewer); start the JVM with "
-                        + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 to avoid that cost");
-            }
-            http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .followRedirects(HttpClient.Redirect.NEVER).executor(ownedHttpExecutor).build();
+            http = new Lazy<>(() -> {
+                if (ForkJoinPool.getCommonPoolParallelism() < 2 && !WARNED_PARALLELISM.getAndSet(true)) {
+                    LOG.warn("the JDK HTTP client hands every response to a new thread when the common pool's parallelism "
+                            + "is below 2 (machines with 2 CPUs or fewer); start the JVM with "
+                            + "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 to avoid that cost");
+                }
+                return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                        .followRedirects(HttpClient.Redirect.NEVER).executor(ownedHttpExecutor).build();
+            });
         }
+        this.httpClient = http;
         try {
             String userAgent = SdkVersion.userAgent();
             DefaultHttpTransport.Shared shared = new DefaultHttpTransport.Shared(http, scheduler, clock, s.retryPolicy(),
@@ -153,7 +160,7 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
                 }
             }
             this.webhooks = new WebhookDispatcher(registry, clock, events, this::runFor, knownJobs, () -> closed);
-            this.downloader = new Downloader(new Downloader.Config(http, scheduler, clock, s.retryPolicy(), random,
+            this.downloader = new Downloader(new Downloader.Config(s.httpClient(), scheduler, clock, s.retryPolicy(), random,
                     s.maxDownloadBytes(), s.downloadResumes(), s.bodyIdleTimeout(), id -> registry.knows(id) ? downloadSource(id) : null,
                     userAgent, events));
         } catch (RuntimeException e) {
@@ -638,5 +645,34 @@ public final class DefaultVideoClient implements VideoClient, RunHost {
     @Override
     public String toString() {
         return "VideoClient[providers " + registry.ids() + ", default " + defaultProvider + "]";
+    }
+
+    /** True once this client made its own {@link HttpClient} (tests: a client that never calls HTTP makes none). */
+    boolean madeHttpClient() {
+        return !(httpClient instanceof Lazy<?> lazy) || lazy.value != null;
+    }
+
+    /** A value made on first use, once. */
+    private static final class Lazy<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        value = v = factory.get();
+                    }
+                }
+            }
+            return v;
+        }
     }
 }

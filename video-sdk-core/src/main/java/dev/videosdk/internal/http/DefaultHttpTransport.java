@@ -41,6 +41,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,8 @@ public final class DefaultHttpTransport implements HttpTransport {
     private static final List<String> REQUEST_ID_HEADERS = List.of("x-request-id", "request-id", "x-goog-request-id", "x-trace-id");
 
     private final String provider;
-    private final HttpClient client;
+    /** The shared client, made on the first call (a client that never calls a provider over HTTP never makes one). */
+    private final Supplier<HttpClient> client;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final RetryPolicy retry;
@@ -67,9 +69,16 @@ public final class DefaultHttpTransport implements HttpTransport {
     private final Events events;
 
     /** What a transport needs besides its provider id; shared by the transports of one client. */
-    public record Shared(HttpClient client, ScheduledExecutorService scheduler, Clock clock, RetryPolicy retry,
+    public record Shared(Supplier<HttpClient> client, ScheduledExecutorService scheduler, Clock clock, RetryPolicy retry,
                          Duration timeout, Duration bodyIdle, String userAgent, DoubleSupplier random, AsyncSemaphore gate,
                          Events events) {
+
+        /** With a client that exists already. */
+        public Shared(HttpClient client, ScheduledExecutorService scheduler, Clock clock, RetryPolicy retry,
+                      Duration timeout, Duration bodyIdle, String userAgent, DoubleSupplier random, AsyncSemaphore gate,
+                      Events events) {
+            this(() -> client, scheduler, clock, retry, timeout, bodyIdle, userAgent, random, gate, events);
+        }
     }
 
     /**
@@ -247,7 +256,7 @@ public final class DefaultHttpTransport implements HttpTransport {
         CompletableFuture<HttpResponse<B>> sent;
         io(true);
         try {
-            sent = client.sendAsync(request, t.handler);
+            sent = client.get().sendAsync(request, t.handler);
         } catch (RuntimeException e) {
             io(false);
             releaseGates();
@@ -475,8 +484,4 @@ public final class DefaultHttpTransport implements HttpTransport {
         return null;
     }
 
-    /** Exposed for the downloader, which shares the client. */
-    public HttpClient client() {
-        return client;
-    }
 }

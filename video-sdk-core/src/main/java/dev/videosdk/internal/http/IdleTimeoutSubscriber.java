@@ -132,11 +132,13 @@ final class IdleTimeoutSubscriber<T> implements HttpResponse.BodySubscriber<T> {
 
     private void expire(String why) {
         if (ended.compareAndSet(false, true)) {
+            // fail the body first: since JDK 21 or so, cancelling closes the connection at once and the client
+            // fails the response with its own "bytes received" IOException, which would hide why we stopped
+            delegate.onError(new BodyStalledException(why));
             Flow.Subscription s = subscription;
             if (s != null) {
                 s.cancel(); // closes the connection
             }
-            delegate.onError(new BodyStalledException(why));
         }
     }
 

@@ -49,15 +49,15 @@ public final class StandardWebhookVerifier {
         return secret.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A verified delivery: the sender's {@code webhook-id} and {@code webhook-timestamp}. */
+    public record Verified(String id, Instant sentAt) {
+    }
+
     /**
      * Verifies the callback; returns its webhook id and signing time.
      *
      * @throws WebhookVerificationException naming what failed (never the secret or the expected signature)
      */
-    /** A verified delivery: the sender's {@code webhook-id} and {@code webhook-timestamp}. */
-    public record Verified(String id, Instant sentAt) {
-    }
-
     public Verified verify(WebhookRequest request, Instant now) {
         String id = require(request, "webhook-id");
         String timestamp = require(request, "webhook-timestamp");

@@ -248,8 +248,9 @@ final class MediaResolver {
             }
             for (ByteBuffer b : buffers) {
                 if (out.size() + (long) b.remaining() > cap) {
-                    subscription.cancel();
+                    // the reason first: JDK 25's client calls onError("Stream 1 cancelled") from within cancel()
                     done.completeExceptionally(new TooLarge(out.size() + (long) b.remaining()));
+                    subscription.cancel();
                     return;
                 }
                 byte[] chunk = new byte[b.remaining()];
