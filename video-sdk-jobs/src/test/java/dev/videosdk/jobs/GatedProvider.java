@@ -21,13 +21,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The shared fake as seen by an instance that is about to die: a create whose prompt starts with
  * {@code hang-create} reaches the fake (which records it and starts the job) and then never answers;
- * a status check of a job whose prompt starts with {@code hang-wait} never answers. Counts both.
+ * a status check of a job whose prompt starts with {@code hang-wait} never answers. Counts both. With a
+ * {@link #createGate}, every create is held until the gate opens.
  */
 final class GatedProvider implements VideoProvider {
     private final VideoProvider fake;
     private final Map<String, String> promptByJob = new ConcurrentHashMap<>();
     final AtomicInteger hungCreates = new AtomicInteger();
     final AtomicInteger hungPolls = new AtomicInteger();
+    /** While set, every create reaches the fake and is answered only when this gate completes. */
+    volatile CompletableFuture<Void> createGate;
+    final AtomicInteger heldCreates = new AtomicInteger();
 
     GatedProvider(VideoProvider fake) {
         this.fake = fake;
@@ -71,6 +75,11 @@ final class GatedProvider implements VideoProvider {
         if (request.prompt().startsWith("hang-create")) {
             hungCreates.incrementAndGet();
             return new CompletableFuture<>();
+        }
+        CompletableFuture<Void> gate = createGate;
+        if (gate != null) {
+            heldCreates.incrementAndGet();
+            return created.thenCombine(gate, (job, open) -> job);
         }
         return created;
     }

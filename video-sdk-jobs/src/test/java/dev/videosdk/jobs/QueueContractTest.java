@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -297,7 +298,9 @@ abstract class QueueContractTest {
 
     @Test
     void twoInstancesProcessManyJobsWithOneCreateEach() {
-        VideoQueue a = fx.queue(ds, b -> b.instanceName("a"));
+        GatedProvider slow = new GatedProvider(fx.fake); // instance a's creates wait until b has done its share
+        slow.createGate = new CompletableFuture<>();
+        VideoQueue a = fx.queue(ds, fx.client(slow), b -> b.instanceName("a").workers(4));
         VideoQueue b2 = fx.queue(ds, b -> b.instanceName("b"));
         a.ledger().credit("alice", 0, null);
         List<String> ids = new ArrayList<>();
@@ -306,7 +309,10 @@ abstract class QueueContractTest {
             ids.add((i % 2 == 0 ? a : b2).enqueue(request("job " + i), "alice", Map.of("n", Integer.toString(i))));
         }
         a.start();
+        eventually(MAX, "a holds a create on each of its workers", () -> slow.heldCreates.get() == 4);
         b2.start();
+        eventually(Duration.ofSeconds(60), "b does the rest", () -> a.stats().byState().get(QueueState.SUCCEEDED) == n - 4);
+        slow.createGate.complete(null);
         eventually(Duration.ofSeconds(60), n + " jobs done", () -> a.stats().byState().get(QueueState.SUCCEEDED) == n);
         assertThat(fx.fake.requests()).hasSize(n);
         assertThat(fx.createsByPrompt().values()).allMatch(creates -> creates == 1);
