@@ -95,6 +95,11 @@ public final class VideoSdkMetrics implements VideoEventListener {
     public static final String WEBHOOKS = "videosdk.webhooks";
     /** Name of the observation of one run. */
     public static final String RUN_OBSERVATION = "videosdk.run";
+    /**
+     * Name of the run observation's event per state change (its contextual name is the state); a meter
+     * handler counts it as {@code videosdk.run.state}.
+     */
+    public static final String STATE_EVENT = "state";
     /** Name of the observation of one HTTP try. */
     public static final String HTTP_OBSERVATION = "videosdk.http";
     /** Most distinct values recorded per tag before further ones become {@code other}. */
@@ -152,7 +157,10 @@ public final class VideoSdkMetrics implements VideoEventListener {
     public void stateChanged(RunInfo run, RunState from) {
         Run r = runs.get(run.runId());
         if (r != null) {
-            r.observation.event(Observation.Event.of(RUN_OBSERVATION + ".state", lower(run.state())));
+            // the provider and model are known once the run is routed (and change on fallback)
+            r.observation.lowCardinalityKeyValue("provider", bounded("provider", run.provider()))
+                    .lowCardinalityKeyValue("model", model(run))
+                    .event(Observation.Event.of(STATE_EVENT, lower(run.state())));
         }
     }
 

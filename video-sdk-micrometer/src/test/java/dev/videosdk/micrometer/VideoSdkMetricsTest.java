@@ -56,7 +56,7 @@ class VideoSdkMetricsTest {
                 .hasLowCardinalityKeyValue("provider", "kling")
                 .hasLowCardinalityKeyValue("outcome", "succeeded")
                 .hasBeenStopped()
-                .hasEvent(VideoSdkMetrics.RUN_OBSERVATION + ".state", "waiting");
+                .hasEvent(VideoSdkMetrics.STATE_EVENT, "waiting");
     }
 
     @Test
