@@ -74,7 +74,7 @@ final class MediaStep implements PostProcessingStep {
                 tool.transcode(video, mp4, TranscodeOptions.defaults()).join();
             }
             Path thumbnail = context.workDir().resolve("thumb.jpg");
-            tool.thumbnail(mp4, thumbnail, ThumbnailOptions.defaults()).join();
+            tool.thumbnail(mp4, thumbnail, thumbnailOptions(info)).join();
             storage.store(videoKey, mp4, "video/mp4");
             storage.store(thumbnailKey, thumbnail, "image/jpeg");
             out.put("thumbnailKey", thumbnailKey);
@@ -82,6 +82,22 @@ final class MediaStep implements PostProcessingStep {
         }
         deleteTree(context.workDir());
         return out;
+    }
+
+    /**
+     * The seeds' cover (first frame, JPEG) at the video's own size shrunk to fit 1280×720, never enlarged: a
+     * 160×90 video gets a 160×90 thumbnail, a 1920×1080 one 1280×720, a 1080×1920 one 405×720. The defaults
+     * when the size is unknown.
+     */
+    static ThumbnailOptions thumbnailOptions(MediaInfo info) {
+        ThumbnailOptions defaults = ThumbnailOptions.defaults();
+        if (info.width() <= 0 || info.height() <= 0) {
+            return defaults;
+        }
+        double scale = Math.min(1.0, Math.min((double) defaults.width() / info.width(), (double) defaults.height() / info.height()));
+        int w = Math.max(16, (int) Math.round(info.width() * scale));
+        int h = Math.max(16, (int) Math.round(info.height() * scale));
+        return defaults.size(w, h, defaults.fit());
     }
 
     /** What browsers play everywhere: H.264 in MP4 with 4:2:0 chroma. */

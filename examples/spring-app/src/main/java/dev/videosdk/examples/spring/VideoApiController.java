@@ -35,7 +35,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -152,18 +154,21 @@ public class VideoApiController {
         }
         List<MediaInput> inputs = new ArrayList<>();
         for (MultipartFile f : files) {
-            String type = f.getContentType();
-            if (type == null || !type.startsWith("image/")) {
-                throw new BadField("images", "\"" + f.getOriginalFilename() + "\" is not an image.");
-            }
+            byte[] data;
             try {
-                inputs.add(MediaInput.bytes(f.getBytes(), type));
+                data = f.getBytes();
             } catch (IOException e) {
                 throw new BadField("images", "\"" + f.getOriginalFilename() + "\" could not be read.");
             }
+            // by its bytes, not its name or Content-Type: a text file called .png is no image
+            String type = ImageBytes.mimeType(data);
+            if (type == null) {
+                throw new BadField("images", "\"" + f.getOriginalFilename() + "\" is not a PNG, JPEG, WebP or GIF image.");
+            }
+            inputs.add(MediaInput.bytes(data, type));
         }
         if (!blank(imageUrl)) {
-            inputs.add(MediaInput.url(imageUrl));
+            inputs.add(imageUrl(imageUrl.trim()));
         }
         VideoRequest.Builder b = VideoRequest.builder().prompt(hasPrompt ? prompt.trim() : "Bring this image to life");
         if (inputs.size() == 1) {
@@ -196,6 +201,15 @@ public class VideoApiController {
         }
         resolution(quality, blank(provider) ? client.defaultProvider() : provider).ifPresent(b::resolution);
         return b.build();
+    }
+
+    /** The {@code imageUrl} field as a media input; a bad one is reported under that name (core says {@code image}). */
+    private static MediaInput imageUrl(String url) {
+        try {
+            return MediaInput.url(url);
+        } catch (InvalidRequestException | IllegalArgumentException e) {
+            throw new BadField("imageUrl", "The image URL must be an http(s) address of an image, but was \"" + url + "\".");
+        }
     }
 
     /** Quality as the provider's resolution: high → its largest, low → its smallest, else its default. */
@@ -249,9 +263,21 @@ public class VideoApiController {
         return ResponseEntity.status(status).body(body);
     }
 
+    /**
+     * A body Spring cannot read (malformed JSON, not an object, empty) → 400 {@code {error, field}} in the API's shape
+     * instead of Spring's default; {@code field} is the JSON property the parser was in, when there is one.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return failure(JsonBodyError.of(e));
+    }
+
     /** {@code GET /api/video/status?taskId=} → status, progress, result URLs, error; 404 for an unknown task. */
     @GetMapping("/api/video/status")
     public ResponseEntity<Map<String, Object>> status(@RequestParam(value = "taskId", required = false) String taskId) {
+        if (blank(taskId)) {
+            return failure(new BadField("taskId", "Please name the task: /api/video/status?taskId=<the taskId from create>."));
+        }
         return tasks.find(taskId).map(r -> ResponseEntity.ok(VideoTasks.statusOf(r))).orElseGet(() -> notFound(taskId));
     }
 

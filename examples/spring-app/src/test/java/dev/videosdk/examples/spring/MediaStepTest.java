@@ -8,6 +8,7 @@ import dev.videosdk.jobs.StepContext;
 import dev.videosdk.media.Ffmpeg;
 import dev.videosdk.media.LocalVideoStorage;
 import dev.videosdk.media.MediaInfo;
+import dev.videosdk.media.ThumbnailOptions;
 import dev.videosdk.testing.FakeVideoProvider;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,6 +87,38 @@ class MediaStepTest {
         MediaInfo stored = ffmpeg.probe(storage.pathOf("alice/videos/t2.mp4")).join();
         assertThat(stored.videoCodec()).isEqualTo("h264");
         assertThat(MediaStep.isH264Mp4(stored)).isTrue();
+    }
+
+    @Test
+    void smallVideo_thumbnailKeepsItsSize_neverScaledUp() throws Exception {
+        LocalVideoStorage storage = new LocalVideoStorage(dir.resolve("storage"));
+        Path small = job("t5", new byte[0], "video.mp4");
+        make(small, "-f", "lavfi", "-i", "testsrc=size=160x90:rate=10:duration=0.5", "-c:v", "mpeg4", "-f", "mp4");
+
+        step(storage).run(context("t5", small));
+
+        java.awt.image.BufferedImage thumb = javax.imageio.ImageIO.read(storage.pathOf("alice/videos/t5_thumb.jpg").toFile());
+        assertThat(thumb.getWidth()).isEqualTo(160);
+        assertThat(thumb.getHeight()).isEqualTo(90);
+    }
+
+    @Test
+    void thumbnailSize_shrinksToFit1280x720KeepingTheShape_neverGrows() {
+        assertThat(size(160, 90)).containsExactly(160, 90);
+        assertThat(size(1920, 1080)).containsExactly(1280, 720);
+        assertThat(size(1080, 1920)).containsExactly(405, 720);
+        assertThat(size(1280, 720)).containsExactly(1280, 720);
+        assertThat(size(0, 0)).containsExactly(1280, 720);   // size unknown: the defaults
+        assertThat(MediaStep.thumbnailOptions(info(160, 90)).fit()).isEqualTo(ThumbnailOptions.defaults().fit());
+    }
+
+    private static int[] size(int width, int height) {
+        ThumbnailOptions o = MediaStep.thumbnailOptions(info(width, height));
+        return new int[] {o.width(), o.height()};
+    }
+
+    private static MediaInfo info(int width, int height) {
+        return new MediaInfo(java.time.Duration.ofSeconds(5), width, height, 24, "h264", "yuv420p", null, "mp4", 1000);
     }
 
     @Test

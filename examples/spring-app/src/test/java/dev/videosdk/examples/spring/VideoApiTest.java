@@ -39,6 +39,9 @@ class VideoApiTest {
     @Autowired
     VideoQueue queue;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     private HttpResponse<String> send(String method, String path, String json, String user) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("X-User-Id", user)
@@ -87,6 +90,20 @@ class VideoApiTest {
 
     private List<String> ledgerKinds(String user) {
         return queue.ledger().entries(user).stream().map(LedgerEntry::kind).toList();
+    }
+
+    /** Asserts a 400 in the app's shape naming {@code field}; returns the body. */
+    private static JsonNode badRequest(HttpResponse<String> answer, String field) throws Exception {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        JsonNode body = JSON.readTree(answer.body());
+        assertThat(body.get("field").asText()).isEqualTo(field);
+        return body;
+    }
+
+    /** The user still has the welcome credits, and the ledger holds nothing else. */
+    private void assertNothingCharged(String user) throws Exception {
+        assertThat(credits(user)).isEqualTo(100);
+        assertThat(ledgerKinds(user)).containsExactly("CREDIT");
     }
 
     @Test
@@ -169,10 +186,8 @@ class VideoApiTest {
         String user = user();
         HttpResponse<String> answer = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"duration\":7}", user);
 
-        assertThat(answer.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(answer.body()).get("field").asText()).isEqualTo("duration");
-        assertThat(credits(user)).isEqualTo(100);
-        assertThat(ledgerKinds(user)).containsExactly("CREDIT");
+        badRequest(answer, "duration");
+        assertNothingCharged(user);
     }
 
     @Test
@@ -287,5 +302,105 @@ class VideoApiTest {
         assertThat(send("POST", "/api/video/webhook/fake/" + UUID.randomUUID(), body, "u").statusCode()).isEqualTo(404);
         assertThat(send("POST", "/api/video/webhook/nope", "{}", "u").statusCode()).isEqualTo(404);
         queue.cancel(taskId);
+    }
+
+    @Test
+    void create_badImageUrl_400NamingImageUrl_nothingCharged() throws Exception {
+        String user = user();
+        HttpResponse<String> ftp = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"imageUrl\":\"ftp://example.com/a.png\"}", user);
+        HttpResponse<String> notAUrl = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"imageUrl\":\"a cat.png\"}", user);
+
+        assertThat(badRequest(ftp, "imageUrl").get("error").asText()).contains("http(s) address", "ftp://example.com/a.png");
+        badRequest(notAUrl, "imageUrl");
+        assertNothingCharged(user);
+    }
+
+    @Test
+    void create_malformedJson_400InTheAppsShape_namingThePropertyWhenThereIsOne() throws Exception {
+        HttpResponse<String> badValue = send("POST", "/api/video/create", "{\"prompt\":\"x\",\"duration\": }", "u");
+        HttpResponse<String> truncated = send("POST", "/api/video/create", "{\"prompt\":\"x", "u");
+        HttpResponse<String> notAnObject = send("POST", "/api/video/create", "[1, 2]", "u");
+        HttpResponse<String> empty = send("POST", "/api/video/create", "", "u");
+
+        assertThat(badRequest(badValue, "duration").get("error").asText()).startsWith("The request body is not a valid JSON object near \"duration\" (line 1, column ")
+                .endsWith("Please send one such as " + JsonBodyError.EXAMPLE + ".");
+        badRequest(truncated, "prompt");
+        for (HttpResponse<String> answer : List.of(notAnObject, empty)) {
+            JsonNode body = JSON.readTree(answer.body());
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(body.get("field").isNull()).as(answer.body()).isTrue();
+            assertThat(body.get("error").asText()).startsWith("The request body is").contains(JsonBodyError.EXAMPLE);
+            assertThat(answer.body()).doesNotContain("\"status\"", "\"path\"", "timestamp");   // not Spring's default body
+        }
+    }
+
+    @Test
+    void status_withoutTaskId_400NamingTaskId() throws Exception {
+        for (String path : List.of("/api/video/status", "/api/video/status?taskId=", "/api/video/status?taskId=%20")) {
+            assertThat(badRequest(send("GET", path, null, "u"), "taskId").get("error").asText()).as(path).contains("taskId");
+        }
+    }
+
+    @Test
+    void upload_textFileNamedPng_400NamingImages_nothingCharged() throws Exception {
+        String user = user();
+        int sent = fake.requests().size();
+
+        HttpResponse<String> answer = upload(user, "Text in disguise", "notes.png", "image/png",
+                "just some text, not a picture".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(badRequest(answer, "images").get("error").asText()).isEqualTo("\"notes.png\" is not a PNG, JPEG, WebP or GIF image.");
+        assertNothingCharged(user);
+        assertThat(fake.requests()).hasSize(sent);
+    }
+
+    @Test
+    void upload_realPngWithAGenericContentType_acceptedAndSentAsPng() throws Exception {
+        String user = user();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", png);
+
+        HttpResponse<String> answer = upload(user, "A picture in a plain wrapper", "picture", "application/octet-stream", png.toByteArray());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        statusUntil(JSON.readTree(answer.body()).get("taskId").asText(), VideoApiTest::finished);
+        assertThat(fake.requests()).filteredOn(r -> r.prompt().equals("A picture in a plain wrapper")).singleElement()
+                .satisfies(r -> assertThat(r.images()).singleElement().satisfies(i -> assertThat(i.mimeType()).isEqualTo("image/png")));
+        assertThat(credits(user)).isEqualTo(90);
+    }
+
+    /** {@code POST /api/video/create} as the page sends it: multipart with a prompt and one file under {@code images}. */
+    private HttpResponse<String> upload(String user, String prompt, String fileName, String contentType, byte[] file)
+            throws Exception {
+        String boundary = "b-" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"prompt\"\r\n\r\n" + prompt + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"images\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + contentType + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/video/create"))
+                .header("X-User-Id", user).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void schedulerUtcWarning_silenced_becauseTheQueueStoresTimesWithTheirZone() throws Exception {
+        // db-scheduler's warning assumes TIMESTAMP WITH TIME ZONE columns on H2; the queue's schema has them
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.ResultSet columns = c.getMetaData().getColumns(null, null, "VSDK_SCHEDULED_TASKS", null)) {
+            java.util.Map<String, Integer> types = new java.util.HashMap<>();
+            while (columns.next()) {
+                types.put(columns.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT), columns.getInt("DATA_TYPE"));
+            }
+            assertThat(types).containsEntry("execution_time", java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .containsEntry("last_heartbeat", java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .containsEntry("last_success", java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                    .containsEntry("last_failure", java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+        org.slf4j.Logger warning = org.slf4j.LoggerFactory.getLogger(
+                "com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization.utc_warning");
+        assertThat(warning.isWarnEnabled()).isFalse();
+        assertThat(warning.isErrorEnabled()).isTrue();
     }
 }
