@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An image or video given to a provider: a URL the provider fetches, bytes in memory, or a file.
@@ -48,6 +49,18 @@ public sealed interface MediaInput {
     /** A local file with an explicit MIME type. */
     static MediaInput file(Path path, String mimeType) {
         return new File(path, mimeType);
+    }
+
+    /**
+     * The MIME type a file's first bytes announce — judged by its content, not its name: {@code video/mp4}
+     * (an ISO-BMFF {@code ftyp} box), {@code video/webm}, {@code image/jpeg}, {@code image/png},
+     * {@code image/webp} or {@code image/gif}; empty for anything else (text, HTML, other formats). Twelve
+     * bytes are enough; fewer may leave a type unrecognised.
+     *
+     * @param head the first bytes of the file (not null)
+     */
+    static Optional<String> sniffMimeType(byte[] head) {
+        return Optional.ofNullable(dev.videosdk.internal.download.MediaCheck.mimeTypeOf(Objects.requireNonNull(head, "head")));
     }
 
     /** The MIME type for a file name's extension, or {@code application/octet-stream}. */

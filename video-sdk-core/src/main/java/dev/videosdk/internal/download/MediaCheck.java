@@ -9,7 +9,7 @@ import java.util.Locale;
  * box), WebM/Matroska {@code 1A 45 DF A3}, JPEG {@code FF D8 FF}, PNG, WebP {@code RIFF....WEBP},
  * GIF {@code GIF87a}/{@code GIF89a}.
  */
-final class MediaCheck {
+public final class MediaCheck {
     /** Bytes needed to recognise every signature above. */
     static final int SNIFF_BYTES = 12;
 
@@ -23,6 +23,22 @@ final class MediaCheck {
     }
 
     private MediaCheck() {
+    }
+
+    /**
+     * The MIME type the first bytes announce ({@code video/mp4}, {@code video/webm}, {@code image/jpeg},
+     * {@code image/png}, {@code image/webp}, {@code image/gif}), or null for anything else.
+     */
+    public static String mimeTypeOf(byte[] head) {
+        return switch (sniff(head, head.length)) {
+            case MP4 -> "video/mp4";
+            case WEBM -> "video/webm";
+            case JPEG -> "image/jpeg";
+            case PNG -> "image/png";
+            case WEBP -> "image/webp";
+            case GIF -> "image/gif";
+            case TEXT, UNKNOWN -> null;
+        };
     }
 
     /** The kind a MIME type promises, or {@link Kind#UNKNOWN} when it names no signature we know. */

@@ -161,7 +161,7 @@ public class VideoApiController {
                 throw new BadField("images", "\"" + f.getOriginalFilename() + "\" could not be read.");
             }
             // by its bytes, not its name or Content-Type: a text file called .png is no image
-            String type = ImageBytes.mimeType(data);
+            String type = MediaInput.sniffMimeType(data).filter(t -> t.startsWith("image/")).orElse(null);
             if (type == null) {
                 throw new BadField("images", "\"" + f.getOriginalFilename() + "\" is not a PNG, JPEG, WebP or GIF image.");
             }
