@@ -300,7 +300,8 @@ public final class GenerateCli {
         out.println(USAGE);
         out.println();
         out.println("Generates one video, shows progress on stderr, writes the MP4 (default video.mp4) and prints its path.");
-        out.println("Exit 0 ok, 2 bad input (nothing sent), 1 provider failure, 130 after Ctrl-C, which cancels the job at the provider.");
+        out.println("Exit 0 ok, 2 bad input (nothing sent), 1 provider failure, 130 after Ctrl-C, which cancels the job at the");
+        out.println("provider.");
         out.println("The provider is --provider, else VIDEO_PROVIDER, else fake.");
         out.println();
         out.println("providers found:");
@@ -345,8 +346,9 @@ public final class GenerateCli {
         try { // Files.isWritable says yes to root even where nothing can be written (/proc, a read-only mount)
             Files.delete(Files.createTempFile(dir, ".generate-", ".probe"));
         } catch (IOException e) {
-            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getClass().getSimpleName();
-            throw new IllegalArgumentException("--out " + value + ": cannot create a file in " + dir + " (" + why + ")");
+            String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage(); // not its message: the path
+            throw new IllegalArgumentException("--out " + value + ": cannot create a file in " + dir
+                    + (why == null ? "" : " (" + why + ")"));
         }
         if (Files.exists(target) && !force) {
             throw new IllegalArgumentException("--out " + value + " exists; pass --force to overwrite it");

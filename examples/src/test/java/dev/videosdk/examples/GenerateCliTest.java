@@ -222,7 +222,7 @@ class GenerateCliTest {
 
         assertThat(run(FAST_FAKE, "x", "--out", "/proc/x.mp4")).isEqualTo(2);
 
-        assertThat(stderr()).contains("--out /proc/x.mp4: cannot create a file in /proc (")
+        assertThat(stderr()).contains("--out /proc/x.mp4: cannot create a file in /proc").doesNotContain("/proc/.generate-")
                 .doesNotContain("QUEUED").doesNotContain("RUNNING");
     }
 
@@ -245,6 +245,36 @@ class GenerateCliTest {
         assertThat(GenerateCli.authHint("runway", "HTTP 401: bad key")).hasValueSatisfying(hint ->
                 assertThat(hint).startsWith("check RUNWAY_API_KEY, RUNWAYML_API_SECRET"));
         assertThat(GenerateCli.authHint("nope", "HTTP 401")).contains("check the provider's key variable");
+    }
+
+    @Test
+    void klingUnauthorized_printsTheKeyHintOnce() throws Exception {
+        // Kling answers a bad key with HTTP 401 and its code 1000 (KlingErrors maps 1000-1099 to AuthenticationException)
+        com.sun.net.httpserver.HttpServer kling = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> paths = new java.util.concurrent.CopyOnWriteArrayList<>();
+        kling.createContext("/", exchange -> {
+            paths.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = "{\"code\":1000,\"message\":\"Authentication failed\",\"request_id\":\"req-1\"}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(401, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        kling.start();
+        try {
+            Map<String, String> env = Map.of("KLING_API_KEY", "test-key",
+                    "KLING_API_URL", "http://127.0.0.1:" + kling.getAddress().getPort());
+
+            assertThat(run(env, "x", "--provider", "kling", "--out", dir.resolve("k.mp4").toString())).isEqualTo(1);
+
+            assertThat(paths).containsExactly("POST /v1/videos/text2video");
+            assertThat(stderr()).contains("failed: ").contains("Authentication failed").doesNotContain("test-key");
+            assertThat(stderr().split("check KLING_", -1)).hasSize(2); // the hint exactly once
+        } finally {
+            kling.stop(0);
+        }
     }
 
     @Test
