@@ -60,6 +60,10 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
                 continue;
             }
             if (onlyPrompt || !arg.startsWith("-") || arg.equals("-")) {
+                if (prompt != null && onlyPrompt && arg.startsWith("-")) {
+                    throw new IllegalArgumentException("options go before --; after it comes only the prompt, but "
+                            + arg + " followed it");
+                }
                 if (prompt != null) {
                     throw new IllegalArgumentException("only one prompt may be given; quote it: \"" + arg + "\"");
                 }

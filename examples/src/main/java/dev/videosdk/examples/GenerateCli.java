@@ -11,27 +11,32 @@ import dev.videosdk.VideoJob;
 import dev.videosdk.VideoRequest;
 import dev.videosdk.VideoResult;
 import dev.videosdk.spi.VideoProviderFactory;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code generate "prompt" [--provider id] [--image url|file]... [--duration s] [--aspect w:h]
  * [--model id] [--out file.mp4] [--force]}, or {@code generate --resume <job token> [--out file.mp4]}:
  * generates one video, shows progress on stderr, writes the MP4 and prints its path. Exit 0 ok, 2 bad
- * input (nothing is sent), 1 provider failure. Ctrl-C cancels the job at the provider and waits (at
+ * input (nothing is sent), 1 provider failure, 130 after Ctrl-C. Ctrl-C cancels the job at the provider and waits (at
  * most {@value #CANCEL_WAIT_SECONDS} s) for the provider to confirm. The provider is {@code --provider},
  * else {@code VIDEO_PROVIDER}, else {@code fake}.
  */
@@ -42,19 +47,8 @@ public final class GenerateCli {
             + "       generate --help";
     static final String SHORT_USAGE = "usage: generate \"<prompt>\" [options]; generate --help lists them";
     static final int CANCEL_WAIT_SECONDS = 10;
-
-    /** The settings of each provider this repository ships, for --help and for error hints. */
-    static final Map<String, String> VARIABLES = new LinkedHashMap<>();
-
-    static {
-        VARIABLES.put("fake", "FAKE_POLL_INTERVAL_MS (in-memory, no key; the default here)");
-        VARIABLES.put("openai", "OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_VIDEO_PROFILE, OPENAI_VIDEO_MODEL");
-        VARIABLES.put("kling", "KLING_ACCESS_KEY + KLING_SECRET_KEY, or KLING_API_KEY; KLING_API_URL");
-        VARIABLES.put("kie", "KIE_API_KEY, KIE_BASE_URL");
-        VARIABLES.put("veo", "GEMINI_API_KEY (or GOOGLE_API_KEY), GEMINI_BASE_URL");
-        VARIABLES.put("veo-vertex", "GOOGLE_CLOUD_PROJECT, GOOGLE_CLOUD_LOCATION, GOOGLE_CLOUD_ACCESS_TOKEN, VEO_STORAGE_URI");
-        VARIABLES.put("sora-proxy", "SORA_API_KEY, SORA_BASE_URL");
-    }
+    /** Exit code after Ctrl-C (128 + SIGINT), the one the JVM exits with when the signal ends it. */
+    static final int CANCELLED = 130;
 
     private GenerateCli() {
     }
@@ -69,6 +63,12 @@ public final class GenerateCli {
      * bar when there is a terminal); tests pass {@code false} and get one line per state change.
      */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean interactive) {
+        return run(args, env, out, err, interactive, interactive ? ShutdownHooks.RUNTIME : ShutdownHooks.NONE);
+    }
+
+    /** As {@link #run(String[], Map, PrintStream, PrintStream, boolean)}, with the Ctrl-C hook registered on {@code hooks}. */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, boolean interactive,
+                   ShutdownHooks hooks) {
         if (Set.of(args).contains("--help") || Set.of(args).contains("-h")) {
             help(out);
             return CommandLine.OK;
@@ -107,12 +107,12 @@ public final class GenerateCli {
             return CommandLine.BAD_INPUT;
         }
         try (client) {
-            return generate(client, events, request, resume, target, out, err, interactive, env);
+            return generate(client, events, request, resume, target, out, err, interactive, env, hooks);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof AuthenticationException a) {
                 err.println("\nfailed: " + a.getMessage());
-                err.println("check " + VARIABLES.getOrDefault(a.provider(), "the provider's key variable"));
+                authHint(a.provider(), a.getMessage()).ifPresent(err::println);
                 return CommandLine.FAILED;
             }
             return CommandLine.report(e, err);
@@ -120,21 +120,30 @@ public final class GenerateCli {
     }
 
     private static int generate(VideoClient client, CliEvents events, VideoRequest request, VideoJob resume, Path target,
-                                PrintStream out, PrintStream err, boolean interactive, Map<String, String> env) {
-        AtomicReference<VideoJob> job = events.job;
-        job.set(resume);
+                                PrintStream out, PrintStream err, boolean interactive, Map<String, String> env,
+                                ShutdownHooks hooks) {
+        if (resume != null) {
+            events.job.set(resume);
+            events.accepted.complete(resume);
+        }
         // the launcher says whether stderr is a terminal (test -t 2); Java alone only knows about stdin/stdout
         boolean terminal = Boolean.parseBoolean(System.getProperty("generate.stderrTerminal",
                 String.valueOf(System.console() != null)));
         Progress progress = interactive && terminal ? new ProgressBar(err, ProgressBar.terminalWidth(env)) : new StateLines(err);
         events.progress = progress;
         CompletableFuture<VideoResult> generation = resume != null ? client.await(resume) : client.generate(request);
-        Thread cancelHook = new Thread(() -> cancelOnExit(client, generation, job.get(), err), "videosdk-cli-cancel");
-        if (interactive) {
-            Runtime.getRuntime().addShutdownHook(cancelHook);
-        }
+        CancelOnExit cancelHook = new CancelOnExit(client, generation, events, err);
+        hooks.add(cancelHook);
         try {
-            VideoResult result = generation.join();
+            VideoResult result;
+            try {
+                result = generation.join();
+            } catch (RuntimeException e) {
+                if (cancelHook.awaitIfStarted()) {
+                    return CANCELLED; // the hook reports the cancel; a second report here would race its lines
+                }
+                throw e;
+            }
             progress.done();
             try {
                 out.println(client.download(result.video(), target).join().toAbsolutePath());
@@ -146,13 +155,7 @@ public final class GenerateCli {
             }
             return CommandLine.OK;
         } finally {
-            if (interactive) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(cancelHook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running: it reports the cancel
-                }
-            }
+            hooks.remove(cancelHook);
         }
     }
 
@@ -162,6 +165,8 @@ public final class GenerateCli {
      */
     static final class CliEvents implements dev.videosdk.VideoEventListener {
         final AtomicReference<VideoJob> job = new AtomicReference<>();
+        /** Completes with the job once the provider has accepted it. */
+        final CompletableFuture<VideoJob> accepted = new CompletableFuture<>();
         volatile Progress progress;
 
         @Override
@@ -169,6 +174,7 @@ public final class GenerateCli {
                                    java.time.Duration duration) {
             if (run.job() != null) {
                 job.set(run.job());
+                accepted.complete(run.job());
             }
         }
 
@@ -182,52 +188,149 @@ public final class GenerateCli {
         }
     }
 
-    /** Ctrl-C: cancel the job at the provider and wait, bounded, until it confirms. */
-    private static void cancelOnExit(VideoClient client, CompletableFuture<VideoResult> generation, VideoJob job,
-                                     PrintStream err) {
-        if (generation.isDone()) {
-            return;
+    /** Where the Ctrl-C hook goes: the JVM's shutdown hooks, or (tests) a recorder that runs it on demand. */
+    interface ShutdownHooks {
+        /** The JVM's hooks. */
+        ShutdownHooks RUNTIME = new ShutdownHooks() {
+            @Override
+            public void add(Thread hook) {
+                Runtime.getRuntime().addShutdownHook(hook);
+            }
+
+            @Override
+            public void remove(Thread hook) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it reports the cancel
+                }
+            }
+        };
+        /** No hook (tests without Ctrl-C). */
+        ShutdownHooks NONE = new ShutdownHooks() {
+            @Override
+            public void add(Thread hook) {
+            }
+
+            @Override
+            public void remove(Thread hook) {
+            }
+        };
+
+        void add(Thread hook);
+
+        void remove(Thread hook);
+    }
+
+    /**
+     * Ctrl-C: cancel the job at the provider and wait, bounded, until it confirms. Once it has started, only
+     * its lines are printed: the main thread, whose wait fails with the cancel, waits for it and stays silent.
+     */
+    static final class CancelOnExit extends Thread {
+        private final VideoClient client;
+        private final CompletableFuture<VideoResult> generation;
+        private final CliEvents events;
+        private final PrintStream err;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final CountDownLatch finished = new CountDownLatch(1);
+
+        CancelOnExit(VideoClient client, CompletableFuture<VideoResult> generation, CliEvents events, PrintStream err) {
+            super("videosdk-cli-cancel");
+            this.client = client;
+            this.generation = generation;
+            this.events = events;
+            this.err = err;
         }
-        if (job == null) {
-            err.println("\ncancelling: the job was not accepted yet; if the provider accepts it, the SDK cancels it there");
+
+        /** Completes once the provider has accepted the job (tests press Ctrl-C then). */
+        CompletableFuture<VideoJob> accepted() {
+            return events.accepted;
+        }
+
+        /** Whether the hook has started; if so, returns once it has finished (it is bounded by the cancel wait). */
+        boolean awaitIfStarted() {
+            if (!started.get()) {
+                return false;
+            }
+            try {
+                finished.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        }
+
+        @Override
+        public void run() {
+            started.set(true); // before the cancel can fail the generation: the main thread then leaves the report to us
+            try {
+                if (!generation.isDone()) {
+                    cancel(events.job.get());
+                }
+            } finally {
+                finished.countDown();
+            }
+        }
+
+        private void cancel(VideoJob accepted) {
+            if (accepted == null) {
+                err.println("\ncancelling: the job was not accepted yet; if the provider accepts it, the SDK cancels it there");
+                generation.cancel(true);
+                client.close(); // waits (bounded by the close timeout) for that remote cancel before the JVM exits
+                return;
+            }
+            err.println("\ncancelling job " + accepted.id() + " at " + accepted.provider() + "; waiting up to "
+                    + CANCEL_WAIT_SECONDS + " s for the provider to confirm...");
+            try {
+                client.cancel(accepted).get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+                err.println("cancelled at the provider");
+            } catch (TimeoutException e) {
+                err.println("the provider did not confirm within " + CANCEL_WAIT_SECONDS + " s; the job may still run and be billed;"
+                        + " job token: " + accepted.toToken());
+            } catch (ExecutionException e) {
+                err.println("the provider did not cancel: " + e.getCause().getMessage() + "; job token: " + accepted.toToken());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             generation.cancel(true);
-            client.close(); // waits (bounded by the close timeout) for that remote cancel before the JVM exits
-            return;
         }
-        err.println("\ncancelling job " + job.id() + " at " + job.provider() + "; waiting up to " + CANCEL_WAIT_SECONDS
-                + " s for the provider to confirm...");
-        try {
-            client.cancel(job).get(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
-            err.println("cancelled at the provider");
-        } catch (TimeoutException e) {
-            err.println("the provider did not confirm within " + CANCEL_WAIT_SECONDS + " s; the job may still run and be billed;"
-                    + " job token: " + job.toToken());
-        } catch (ExecutionException e) {
-            err.println("the provider did not cancel: " + e.getCause().getMessage() + "; job token: " + job.toToken());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        generation.cancel(true);
     }
 
     private static void help(PrintStream out) {
         out.println(USAGE);
         out.println();
         out.println("Generates one video, shows progress on stderr, writes the MP4 (default video.mp4) and prints its path.");
-        out.println("Exit 0 ok, 2 bad input (nothing sent), 1 provider failure. Ctrl-C cancels the job at the provider.");
+        out.println("Exit 0 ok, 2 bad input (nothing sent), 1 provider failure, 130 after Ctrl-C, which cancels the job at the");
+        out.println("provider.");
         out.println("The provider is --provider, else VIDEO_PROVIDER, else fake.");
         out.println();
         out.println("providers found:");
-        Set<String> found = new TreeSet<>();
-        ServiceLoader.load(VideoProviderFactory.class).forEach(f -> found.add(f.id()));
-        for (String id : found) {
-            out.printf("  %-11s %s%n", id, VARIABLES.getOrDefault(id, "see the provider module's README"));
+        variables().forEach((id, names) -> out.printf("  %-11s %s%n", id,
+                names.isEmpty() ? "see the provider module's README" : String.join(", ", names)));
+    }
+
+    /** The "check VARIABLES" line after a 401, unless the provider's message already names one of them (Kling's does). */
+    static Optional<String> authHint(String provider, String message) {
+        List<String> names = variables().getOrDefault(provider, List.of());
+        if (names.stream().anyMatch(message::contains)) {
+            return Optional.empty();
         }
+        return Optional.of("check " + (names.isEmpty() ? "the provider's key variable" : String.join(", ", names)));
     }
 
     /**
-     * Checks {@code --out} before anything is sent: not a directory, in an existing writable directory,
-     * and not an existing file unless {@code force}.
+     * Each provider found on the class path, by id, with the environment variables its factory reads
+     * ({@link VideoProviderFactory#environmentVariables()}: the one source of these names).
+     */
+    static Map<String, List<String>> variables() {
+        Map<String, List<String>> found = new TreeMap<>();
+        ServiceLoader.load(VideoProviderFactory.class).forEach(f -> found.put(f.id(), f.environmentVariables()));
+        return found;
+    }
+
+    /**
+     * Checks {@code --out} before anything is sent: not a directory, in an existing directory where a file
+     * can be created (tried with a temporary file, deleted again), and not an existing file unless {@code force}.
      */
     static Path checkTarget(String value, boolean force) {
         Path target = Path.of(value).toAbsolutePath();
@@ -240,8 +343,12 @@ public final class GenerateCli {
             throw new IllegalArgumentException("--out " + value + ": " + (Files.exists(dir) ? dir + " is a file, not a directory"
                     : "the directory " + dir + " does not exist"));
         }
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--out " + value + ": cannot write in " + dir);
+        try { // Files.isWritable says yes to root even where nothing can be written (/proc, a read-only mount)
+            Files.delete(Files.createTempFile(dir, ".generate-", ".probe"));
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException f ? f.getReason() : e.getMessage(); // not its message: the path
+            throw new IllegalArgumentException("--out " + value + ": cannot create a file in " + dir
+                    + (why == null ? "" : " (" + why + ")"));
         }
         if (Files.exists(target) && !force) {
             throw new IllegalArgumentException("--out " + value + " exists; pass --force to overwrite it");

@@ -1,5 +1,7 @@
 package dev.videosdk.spi;
 
+import java.util.List;
+
 /**
  * Entry point of a provider module, found with {@link java.util.ServiceLoader}. Register the
  * implementation in {@code META-INF/services/dev.videosdk.spi.VideoProviderFactory}; it must be
@@ -27,5 +29,15 @@ public interface VideoProviderFactory {
      */
     default boolean defaultCandidate() {
         return true;
+    }
+
+    /**
+     * The environment variables (or settings of the same names) {@link #create} reads, credentials first,
+     * for help texts and error hints such as the {@code generate} command's; the names only, never values.
+     *
+     * @return the names, in the order a user would set them; empty (the default) when the factory does not say
+     */
+    default List<String> environmentVariables() {
+        return List.of();
     }
 }

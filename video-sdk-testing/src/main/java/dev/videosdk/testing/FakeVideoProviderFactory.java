@@ -5,6 +5,7 @@ import dev.videosdk.spi.ProviderConfig;
 import java.time.Duration;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
+import java.util.List;
 
 /** Registers {@link FakeVideoProvider} with {@link java.util.ServiceLoader} under id {@code fake}. */
 public final class FakeVideoProviderFactory implements VideoProviderFactory {
@@ -32,5 +33,10 @@ public final class FakeVideoProviderFactory implements VideoProviderFactory {
         Duration interval = Duration.ofMillis(config.get("FAKE_POLL_INTERVAL_MS").map(Long::parseLong).orElse(300L));
         PollingPolicy polling = new PollingPolicy(interval, interval, 1.0, interval, 0.0, Integer.MAX_VALUE, Duration.ofMinutes(1));
         return new FakeVideoProvider(FakeScript.succeedAfterPolls(5), polling, config.get("FAKE_WEBHOOK_SECRET").orElse("fake-secret"));
+    }
+
+    @Override
+    public List<String> environmentVariables() {
+        return List.of("FAKE_POLL_INTERVAL_MS", "FAKE_WEBHOOK_SECRET");
     }
 }

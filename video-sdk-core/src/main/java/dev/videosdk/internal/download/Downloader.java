@@ -31,8 +31,11 @@ import java.net.ProxySelector;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
@@ -136,6 +139,18 @@ public final class Downloader implements AutoCloseable {
         this.idleMillis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, idle.toMillis()));
     }
 
+    /** Why a file operation failed, without repeating the path the caller names already (file-system exceptions' message is the path). */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            String why = f.getReason() != null ? f.getReason()
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or directory"
+                    : f.getClass().getSimpleName();
+            return f.getOtherFile() == null ? why : why + " (" + f.getOtherFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
+    }
+
     /** Downloads to {@code target} through {@code target.part}; completes with {@code target}. */
     public CompletableFuture<Path> toFile(VideoAsset asset, Path target) {
         Path part = target.resolveSibling(target.getFileName() + ".part");
@@ -148,7 +163,7 @@ public final class Downloader implements AutoCloseable {
             }
             sink = new DownloadSink.FileSink(part);
         } catch (IOException e) {
-            return CompletableFuture.failedFuture(local(asset, "cannot write " + part + ": " + e.getMessage(), e));
+            return CompletableFuture.failedFuture(local(asset, "cannot write " + part + ": " + reason(e), e));
         } catch (VideoException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -366,7 +381,7 @@ public final class Downloader implements AutoCloseable {
             } catch (RuntimeException e) {
                 failed(Futures.asVideoException(e, provider));
             } catch (IOException e) {
-                failed(local(asset, "cannot write the download: " + e.getMessage(), e));
+                failed(local(asset, "cannot write the download: " + reason(e), e));
             } finally {
                 buffer = null;
                 if (tryId != 0) { // stopped mid-try (cancelled or closed)

@@ -629,4 +629,14 @@ class DownloaderTest {
         assertNothingLeft(target); // at once, though the download thread is still in a read
         assertThat(events).anyMatch(e -> e.matches("finished \\d+ VideoException"));
     }
+
+    @Test
+    void reason_ofAFileSystemFailure_doesNotRepeatThePath() {
+        // these exceptions' message is the path itself: "cannot write /proc/x.mp4.part: /proc/x.mp4.part" before
+        assertThat(Downloader.reason(new java.nio.file.AccessDeniedException("/proc/x.mp4.part"))).isEqualTo("permission denied");
+        assertThat(Downloader.reason(new java.nio.file.NoSuchFileException("/proc/x.mp4.part"))).isEqualTo("no such file or directory");
+        assertThat(Downloader.reason(new java.nio.file.FileSystemException("/a.part", null, "Read-only file system")))
+                .isEqualTo("Read-only file system");
+        assertThat(Downloader.reason(new IOException("disk full"))).isEqualTo("disk full");
+    }
 }

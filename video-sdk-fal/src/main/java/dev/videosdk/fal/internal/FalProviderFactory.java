@@ -3,6 +3,7 @@ package dev.videosdk.fal.internal;
 import dev.videosdk.spi.ProviderConfig;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
+import java.util.List;
 
 /**
  * Creates provider {@code fal} from {@code FAL_KEY} (comma-separated: a key pool),
@@ -22,5 +23,10 @@ public final class FalProviderFactory implements VideoProviderFactory {
     @Override
     public VideoProvider create(ProviderConfig config) {
         return FalProvider.fal(FalSettings.fromConfig(config, FalProvider.FAL), null);
+    }
+
+    @Override
+    public List<String> environmentVariables() {
+        return FalSettings.variables(FalProvider.FAL);
     }
 }

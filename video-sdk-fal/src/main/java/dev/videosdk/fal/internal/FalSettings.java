@@ -5,6 +5,7 @@ import dev.videosdk.spi.ProviderConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One provider's settings: its id, the queue host, its keys (a pool when more than one), the JWKS
@@ -29,6 +30,15 @@ public record FalSettings(String id, URI queueBase, List<String> keys, URI jwksU
         }
     }
 
+    /** The variables {@link #fromConfig} reads for provider {@code id}, the key first. */
+    static List<String> variables(String id) {
+        return Stream.concat(Stream.of(keyNames(id)), Stream.of("FAL_QUEUE_URL", "FAL_JWKS_URL", "FAL_WEBHOOK_USER_ID")).toList();
+    }
+
+    private static String[] keyNames(String id) {
+        return FalProvider.PIKA.equals(id) ? new String[] {"PIKA_API_KEY", "FAL_KEY"} : new String[] {"FAL_KEY"};
+    }
+
     /**
      * Reads {@code FAL_KEY} (for {@code pika}: {@code PIKA_API_KEY}, else {@code FAL_KEY}),
      * {@code FAL_QUEUE_URL}, {@code FAL_JWKS_URL} and {@code FAL_WEBHOOK_USER_ID}.
@@ -36,7 +46,7 @@ public record FalSettings(String id, URI queueBase, List<String> keys, URI jwksU
      * @throws ConfigurationException naming the variable to set
      */
     static FalSettings fromConfig(ProviderConfig config, String id) {
-        String[] keyNames = FalProvider.PIKA.equals(id) ? new String[] {"PIKA_API_KEY", "FAL_KEY"} : new String[] {"FAL_KEY"};
+        String[] keyNames = keyNames(id);
         config.require(keyNames);
         List<String> keys = config.list(keyNames);
         return new FalSettings(id, config.baseUri("FAL_QUEUE_URL", FalProvider.DEFAULT_QUEUE_URL), keys,

@@ -3,6 +3,7 @@ package dev.videosdk.fal.internal;
 import dev.videosdk.spi.ProviderConfig;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
+import java.util.List;
 
 /**
  * Creates provider {@code pika} (Pika's models on fal) from {@code PIKA_API_KEY} or, without it,
@@ -21,5 +22,10 @@ public final class PikaProviderFactory implements VideoProviderFactory {
     @Override
     public VideoProvider create(ProviderConfig config) {
         return FalProvider.pika(FalSettings.fromConfig(config, FalProvider.PIKA), null);
+    }
+
+    @Override
+    public List<String> environmentVariables() {
+        return FalSettings.variables(FalProvider.PIKA);
     }
 }

@@ -59,4 +59,9 @@ public final class KieProviderFactory implements VideoProviderFactory {
         throw new ConfigurationException(WEBHOOK_TOLERANCE_SECONDS + " must be a whole number of seconds above 0, but was "
                 + value, KieProvider.ID);
     }
+
+    @Override
+    public List<String> environmentVariables() {
+        return List.of(API_KEY, BASE_URL, UPLOAD_BASE_URL, WEBHOOK_HMAC_KEY, WEBHOOK_TOLERANCE_SECONDS);
+    }
 }

@@ -3,6 +3,7 @@ package dev.videosdk.openai.internal;
 import dev.videosdk.spi.ProviderConfig;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
+import java.util.List;
 
 /**
  * Creates the {@code openai} provider from {@code OPENAI_API_KEY} (or {@code OPENAI_API_KEY_PRO}),
@@ -22,5 +23,10 @@ public final class OpenAiProviderFactory implements VideoProviderFactory {
     @Override
     public VideoProvider create(ProviderConfig config) {
         return new OpenAiProvider(OpenAiSettings.from(config));
+    }
+
+    @Override
+    public List<String> environmentVariables() {
+        return OpenAiSettings.VARIABLES;
     }
 }

@@ -39,6 +39,9 @@ public record OpenAiSettings(URI baseUri, List<String> keys, String organization
     static final String PROFILE = "OPENAI_VIDEO_PROFILE";
     static final String MODEL = "OPENAI_VIDEO_MODEL";
     static final String WEBHOOK_SECRET = "OPENAI_WEBHOOK_SECRET";
+    /** Every variable {@link #from} reads, the key first. */
+    static final List<String> VARIABLES = List.of(KEY[0], KEY[1], BASE_URL[0], BASE_URL[1], ORGANIZATION[0], ORGANIZATION[1],
+            PROJECT[0], PROJECT[1], PROFILE, MODEL, WEBHOOK_SECRET);
 
     /** Copies the lists. */
     public OpenAiSettings {

@@ -45,4 +45,9 @@ public final class RunwayProviderFactory implements VideoProviderFactory {
         return new RunwayProvider(config.baseUri(baseName, RunwayProvider.DEFAULT_BASE_URL),
                 CredentialPool.bearer(RunwayProvider.ID, keys), version);
     }
+
+    @Override
+    public List<String> environmentVariables() {
+        return List.of(API_KEY, SDK_API_KEY, BASE_URL, SDK_BASE_URL, API_VERSION);
+    }
 }

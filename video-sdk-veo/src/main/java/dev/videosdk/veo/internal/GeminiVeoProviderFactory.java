@@ -39,4 +39,9 @@ public final class GeminiVeoProviderFactory implements VideoProviderFactory {
                 (label, key) -> Credential.header(label, "x-goog-api-key", key)));
         return new GeminiVeoProvider(config.baseUri("GEMINI_BASE_URL", DEFAULT_BASE_URL), pool, null);
     }
+
+    @Override
+    public List<String> environmentVariables() {
+        return List.of(KEY_VARIABLES[0], KEY_VARIABLES[1], "GEMINI_BASE_URL");
+    }
 }

@@ -5,6 +5,7 @@ import dev.videosdk.spi.ProviderConfig;
 import dev.videosdk.spi.VideoProvider;
 import dev.videosdk.spi.VideoProviderFactory;
 import java.net.URI;
+import java.util.List;
 
 /**
  * Creates provider {@code veo-vertex} from {@code GOOGLE_CLOUD_PROJECT}, {@code GOOGLE_CLOUD_LOCATION},
@@ -34,5 +35,10 @@ public final class VertexVeoProviderFactory implements VideoProviderFactory {
         } catch (IllegalArgumentException e) {
             throw new ConfigurationException(VertexVeoProvider.ID + " is misconfigured: " + e.getMessage(), VertexVeoProvider.ID);
         }
+    }
+
+    @Override
+    public List<String> environmentVariables() {
+        return List.of("GOOGLE_CLOUD_PROJECT", "GOOGLE_CLOUD_LOCATION", "GOOGLE_CLOUD_ACCESS_TOKEN", "VEO_STORAGE_URI", "VERTEX_AI_BASE_URL");
     }
 }
