@@ -110,12 +110,13 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
      * its first bytes (PNG, JPEG, WebP, GIF), not from its name.
      */
     static MediaInput media(String value) {
-        return file(value, head -> imageType(head, head.length), "a PNG, JPEG, WebP or GIF image");
+        return file(value, head -> MediaInput.sniffMimeType(head).filter(t -> t.startsWith("image/")).orElse(null),
+                "a PNG, JPEG, WebP or GIF image");
     }
 
     /** A URL or a local MP4 file (judged by its {@code ftyp} box), for a reference video. */
     static MediaInput video(String value) {
-        return file(value, head -> head.length >= 8 && ascii(head, 4, 4).equals("ftyp") ? "video/mp4" : null, "an MP4 video");
+        return file(value, head -> MediaInput.sniffMimeType(head).filter("video/mp4"::equals).orElse(null), "an MP4 video");
     }
 
     private static MediaInput file(String value, java.util.function.Function<byte[], String> sniff, String expected) {
@@ -139,26 +140,6 @@ record CommandLine(String prompt, Map<String, List<String>> options) {
         return MediaInput.file(file, type);
     }
 
-    /** The image MIME type the magic bytes say, or null. */
-    static String imageType(byte[] head, int n) {
-        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-            return "image/png";
-        }
-        if (n >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-            return "image/jpeg";
-        }
-        if (n >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
-            return "image/webp";
-        }
-        if (n >= 6 && ascii(head, 0, 4).equals("GIF8")) {
-            return "image/gif";
-        }
-        return null;
-    }
-
-    private static String ascii(byte[] b, int from, int length) {
-        return new String(b, from, length, StandardCharsets.ISO_8859_1);
-    }
 
     /** Prints the failure without a stack trace and returns its exit code. */
     static int report(RuntimeException e, PrintStream err) {
