@@ -43,7 +43,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (Ffmpeg ffmpeg = Ffmpeg.create()) {
  *     MediaInfo out = ffmpeg.transcode(in, Path.of("out.mp4"), TranscodeOptions.defaults()).join();
- *     ffmpeg.thumbnail(out, Path.of("thumb.jpg"), ThumbnailOptions.defaults()).join();
+ *     ffmpeg.thumbnail(Path.of("out.mp4"), Path.of("thumb.jpg"), ThumbnailOptions.defaults()).join();
  * }
  * }</pre>
  *

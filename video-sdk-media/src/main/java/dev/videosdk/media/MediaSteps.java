@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * MediaSteps steps = new MediaSteps(ffmpeg, new LocalVideoStorage(Path.of("storage")), Path.of("work"));
  * client.download(result.video(), downloaded).join();
- * Stored s = steps.process("u1", "v42", downloaded, TranscodeOptions.defaults(), ThumbnailOptions.defaults()).join();
+ * MediaSteps.Stored s = steps.process("u1", "v42", downloaded, TranscodeOptions.defaults(), ThumbnailOptions.defaults()).join();
  * }</pre>
  */
 public final class MediaSteps {
