@@ -157,7 +157,7 @@ final class AdaptivePolling {
         }
         double[] d = java.util.Arrays.copyOf(detection, done.get());
         java.util.Arrays.sort(d);
-        String detail = "JobWaiter with " + str(policy) + (curved ? "; progress (t/T)^g, g in 0.7-1.4" : "")
+        String detail = "JobRun with " + str(policy) + (curved ? "; progress (t/T)^g, g in 0.7-1.4" : "")
                 + (failed.get() > 0 ? "; " + failed.get() + " failed" : "");
         return new Row(name, (double) provider.polls.get() / n, d[d.length / 2], d[(int) (d.length * 0.9)], Double.NaN, detail);
     }
