@@ -275,8 +275,9 @@ final class JobRun {
                 stream(chain, i, toSend);
             } else {
                 Instant began = host.clock().instant();
-                host.createStarted(this, call(() -> host.costs().submit(e.provider(), toSend, e.context()))) // [cost]
-                        .whenComplete((accepted, error) -> created(chain, i, toSend, accepted, error, began));
+                // the client's close() waits for this stage: the outcome handled, an accepted job recorded
+                host.createStarted(this, call(() -> host.costs().submit(e.provider(), toSend, e.context())) // [cost]
+                        .whenComplete((accepted, error) -> created(chain, i, toSend, accepted, error, began)));
             }
         });
     }
@@ -415,6 +416,9 @@ final class JobRun {
 
     private void report(JobStatus status, int attempt) {
         Integer percent = progress.highest(status.progress());
+        if (!anyoneListens()) {
+            return; // the hot path of a run nobody watches: no event, no RunInfo
+        }
         ProgressEvent event = new ProgressEvent(job, status.state(), attempt, policy.maxAttempts(), percent,
                 Duration.between(job.submittedAt(), host.clock().instant()), status.message());
         for (Waiter w : waiters) {
@@ -425,6 +429,26 @@ final class JobRun {
             }
         }
         host.events().progress(info(), event);
+    }
+
+    /** True when a waiter has a progress listener or the client an event listener. */
+    private boolean anyoneListens() {
+        if (!host.events().isNone()) {
+            return true;
+        }
+        ProgressListener none = ProgressListener.none();
+        for (Waiter w : waiters) {
+            if (w.listener() != none) { // a no-op listener is one shared instance in practice; else we just report
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void pollFinished(int attempt, JobStatus status, VideoException error, Duration next) {
+        if (!host.events().isNone()) {
+            host.events().pollFinished(info(), attempt, status, error, next);
+        }
     }
 
     // ------------------------------------------------------------------ polling driver
@@ -468,7 +492,7 @@ final class JobRun {
                 VideoException error = Futures.asVideoException(failure == null
                         ? new IllegalStateException(e.provider().id() + " returned no status") : failure, e.provider().id());
                 if (!error.isRetryable()) {
-                    host.events().pollFinished(info(), attempt, null, error, null);
+                    pollFinished(attempt, null, error, null);
                     fail(RunState.FAILED, error);
                     return;
                 }
@@ -480,18 +504,18 @@ final class JobRun {
                 }
                 LOG.debug("{} job {}: status check {} failed, will check again in {} ms: {}", e.provider().id(), job.id(),
                         attempt, next.toMillis(), error.getMessage());
-                host.events().pollFinished(info(), attempt, null, error, next);
+                pollFinished(attempt, null, error, next);
                 scheduleCheck(attempt + 1, next);
                 return;
             }
             report(status, attempt);
             if (status.isTerminal()) {
-                host.events().pollFinished(info(), attempt, status, null, null);
+                pollFinished(attempt, status, null, null);
                 settle(status);
                 return;
             }
             Duration next = nextDelay(attempt, status);
-            host.events().pollFinished(info(), attempt, status, null, next);
+            pollFinished(attempt, status, null, next);
             scheduleCheck(attempt + 1, next);
         });
     }

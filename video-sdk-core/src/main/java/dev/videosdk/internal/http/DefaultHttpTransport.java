@@ -443,7 +443,7 @@ public final class DefaultHttpTransport implements HttpTransport {
         HttpRequest.Builder b = HttpRequest.newBuilder(call.uri())
                 .timeout(call.timeout() != null ? call.timeout() : timeout)
                 .header("User-Agent", userAgent);
-        if (!call.headers().keySet().stream().anyMatch(h -> h.equalsIgnoreCase("accept"))) {
+        if (!hasHeader(call, "Accept")) {
             b.header("Accept", "application/json");
         }
         call.headers().forEach(b::header);
@@ -460,6 +460,15 @@ public final class DefaultHttpTransport implements HttpTransport {
             b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         }
         return b.build();
+    }
+
+    private static boolean hasHeader(HttpCall call, String name) {
+        for (String h : call.headers().keySet()) {
+            if (h.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private HttpReply reply(HttpCall call, HttpResponse<?> response, byte[] body, Credential credential) {
